@@ -1,0 +1,35 @@
+using System;
+
+namespace QgaKit.Dispatch;
+
+// CONTRACT (lead): shared by dispatch (the frozen filter), hosting (signals deferred while frozen) and freezing
+// (which sets and clears it and owns the state file). The agent-core helper owns this file.
+
+/// <summary>Whether the agent is in frozen state (qemu-ga's <c>frozen</c> flag). Only the freezing code changes it.</summary>
+[AgentService]
+public sealed partial class FrozenState
+{
+    /// <summary>True between a freeze that froze something (or a start-up that found the state file) and the next thaw.</summary>
+    public bool IsFrozen { get; private set; }
+
+    /// <summary>Raised after <see cref="IsFrozen"/> changed (the dispatcher re-applies command filters, the logger holds/releases).</summary>
+    public event Action<bool>? Changed;
+
+    public void Enter()
+    {
+        if (!IsFrozen)
+        {
+            IsFrozen = true;
+            Changed?.Invoke(true);
+        }
+    }
+
+    public void Leave()
+    {
+        if (IsFrozen)
+        {
+            IsFrozen = false;
+            Changed?.Invoke(false);
+        }
+    }
+}
