@@ -32,7 +32,7 @@ public sealed class FreezeStateFile
     }
 
     /// <summary>Removes the file; true when it is gone (or was never there).</summary>
-    public bool Delete() => FileSystem.Unlink(Path) == 0 || Marshal.GetLastPInvokeError() == FileSystem.ENOENT;
+    public bool Delete() => FileSystem.Unlink(Path) == 0 || Marshal.GetLastPInvokeError() == Errno.ENOENT;
 
     /// <summary>
     /// qemu-ga's start-up rule: the file's presence means frozen. A stat error other than ENOENT is reported
@@ -47,12 +47,12 @@ public sealed class FreezeStateFile
         }
 
         var errno = Marshal.GetLastPInvokeError();
-        if (errno == FileSystem.ENOENT)
+        if (errno == Errno.ENOENT)
         {
             return false;
         }
 
-        error = FreezeTexts.UnableToAccess(Path, FileSystem.StrError(errno));
+        error = FreezeTexts.UnableToAccess(Path, Errno.Describe(errno));
         return true;
     }
 }

@@ -75,7 +75,7 @@ public sealed partial class Freezer
 
         Log(LogLevel.Warning, FreezeTexts.PreviousInstanceFrozen(StateFile.Path));
         _thawHookOwed = true;
-        _logger?.Hold();
+        HoldLog();
         State.Enter();
         return true;
     }
@@ -177,7 +177,7 @@ public sealed partial class Freezer
         var fd = FileSystem.Open(mountPoint, FileSystem.O_RDONLY | FileSystem.O_CLOEXEC, 0);
         if (fd < 0)
         {
-            throw new QgaException(FreezeTexts.FailedToOpen(mountPoint, FileSystem.StrError(Marshal.GetLastPInvokeError())));
+            throw new QgaException(FreezeTexts.FailedToOpen(mountPoint, Errno.Describe(Marshal.GetLastPInvokeError())));
         }
 
         try
@@ -195,7 +195,7 @@ public sealed partial class Freezer
                 return false;
             }
 
-            throw new QgaException(FreezeTexts.FailedToFreeze(mountPoint, FileSystem.StrError(errno)));
+            throw new QgaException(FreezeTexts.FailedToFreeze(mountPoint, Errno.Describe(errno)));
         }
         finally
         {
@@ -247,7 +247,7 @@ public sealed partial class Freezer
         }
 
         Log(LogLevel.Warning, FreezeTexts.LoggingDisabled);
-        _logger?.Hold();
+        HoldLog();
         State.Enter();
     }
 
@@ -259,7 +259,7 @@ public sealed partial class Freezer
         {
             if (State.IsFrozen)
             {
-                _logger?.Release();
+                ReleaseLog();
                 Log(LogLevel.Warning, FreezeTexts.LoggingReenabled);
                 if (!StateFile.Delete())
                 {
@@ -294,5 +294,28 @@ public sealed partial class Freezer
         }
     }
 
-    private void Log(LogLevel level, string message) => _logger?.Log(level, message);
+    private void Log(LogLevel level, string message) => _logger?.TryLog(level, message);
+
+    // TEMPORARY (until the hosting branch implements AgentLogger): the stub throws; holding is then moot.
+    private void HoldLog()
+    {
+        try
+        {
+            _logger?.Hold();
+        }
+        catch (NotImplementedException)
+        {
+        }
+    }
+
+    private void ReleaseLog()
+    {
+        try
+        {
+            _logger?.Release();
+        }
+        catch (NotImplementedException)
+        {
+        }
+    }
 }

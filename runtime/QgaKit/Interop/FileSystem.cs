@@ -10,10 +10,8 @@ internal static partial class FileSystem
     public const int O_CREAT = 0x40;
     public const int O_CLOEXEC = 0x80000;
 
-    public const int ENOENT = 2;
-    public const int EINTR = 4;
+    // errno values only the freezer needs (the shared ones are in Errno).
     public const int EBUSY = 16;
-    public const int EINVAL = 22;
     public const int EOPNOTSUPP = 95;
 
     private const int AT_FDCWD = -100;
@@ -31,17 +29,17 @@ internal static partial class FileSystem
         : 0x20000;
 
     // open(2) is variadic; the mode travels in the third integer register on every Linux ABI .NET runs on.
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc.so.6", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Open(string path, int flags, uint mode);
 
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    [LibraryImport("libc.so.6", EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
 
-    [LibraryImport("libc", EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc.so.6", EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Unlink(string path);
 
     // statx has one layout on every architecture, unlike struct stat.
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc.so.6", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int StatxNative(int dirfd, string path, int flags, uint mask, out StatxBuffer buffer);
 
     /// <summary>stat(2) (following symlinks); returns 0 or -1 with errno set.</summary>
@@ -51,9 +49,6 @@ internal static partial class FileSystem
         status = rc == 0 ? new FileStatus(buffer.Mode, buffer.RdevMajor, buffer.RdevMinor) : default;
         return rc;
     }
-
-    /// <summary>The C library's text for <paramref name="errno"/> (strerror).</summary>
-    public static string StrError(int errno) => Marshal.GetPInvokeErrorMessage(errno);
 
     /// <summary>The fields of struct statx the freezer needs.</summary>
     internal readonly record struct FileStatus(ushort Mode, uint RdevMajor, uint RdevMinor)

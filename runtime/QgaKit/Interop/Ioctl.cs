@@ -10,6 +10,6 @@ internal static partial class Ioctl
 
     /// <summary>ioctl(2) with an int argument; errno via <see cref="Marshal.GetLastPInvokeError"/>.
     /// The kernel ignores the argument of FIFREEZE/FITHAW.</summary>
-    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    [LibraryImport("libc.so.6", EntryPoint = "ioctl", SetLastError = true)]
     public static partial int IoctlInt(int fd, nuint request, int argument);
 }
