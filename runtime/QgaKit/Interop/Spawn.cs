@@ -170,6 +170,16 @@ internal static unsafe partial class Spawn
         }
     }
 
+    /// <summary>write(2); returns the byte count or -errno.</summary>
+    public static int Write(int fd, ReadOnlySpan<byte> buffer)
+    {
+        fixed (byte* p = buffer)
+        {
+            nint r = write(fd, p, (nuint)buffer.Length);
+            return r >= 0 ? (int)r : -Errno.Last;
+        }
+    }
+
     public static void Close(int fd)
     {
         if (fd >= 0)
@@ -428,6 +438,9 @@ internal static unsafe partial class Spawn
 
     [LibraryImport("libc.so.6", SetLastError = true)]
     private static partial nint read(int fd, byte* buffer, nuint count);
+
+    [LibraryImport("libc.so.6", SetLastError = true)]
+    private static partial nint write(int fd, byte* buffer, nuint count);
 
     [LibraryImport("libc.so.6")]
     private static partial int close(int fd);
