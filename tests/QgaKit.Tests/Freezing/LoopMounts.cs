@@ -89,37 +89,48 @@ internal sealed class LoopMounts : IDisposable
 
     public void Dispose()
     {
+        // Every step runs even when an earlier one failed: a mount left frozen or attached outlives the test run.
         // Thaw before anything else: a writer in D state cannot die, and umount of a frozen fs waits.
         foreach (var mountPoint in _mounted)
         {
-            Shell.Run("fsfreeze", "-u", mountPoint);
+            Try(() => Shell.Run("fsfreeze", "-u", mountPoint));
         }
 
         foreach (var writer in _writers)
         {
-            writer.Dispose();
+            Try(writer.Dispose);
         }
 
         for (var i = _mounted.Count - 1; i >= 0; i--)
         {
-            var source = Shell.Run("findmnt", "-n", "-o", "SOURCE", "--mountpoint", _mounted[i]).Output.Trim();
-            if (Shell.Run("umount", _mounted[i]).ExitCode != 0)
+            var mountPoint = _mounted[i];
+            Try(() =>
             {
-                Shell.Run("umount", "-l", _mounted[i]);
-            }
+                var source = Shell.Run("findmnt", "-n", "-o", "SOURCE", "--mountpoint", mountPoint).Output.Trim();
+                if (Shell.Run("umount", mountPoint).ExitCode != 0)
+                {
+                    Shell.Run("umount", "-l", mountPoint);
+                }
 
-            if (source.StartsWith("/dev/loop", StringComparison.Ordinal))
-            {
-                Shell.Run("losetup", "-d", source);
-            }
+                if (source.StartsWith("/dev/loop", StringComparison.Ordinal))
+                {
+                    Shell.Run("losetup", "-d", source);
+                }
+            });
         }
 
+        Try(() => Directory.Delete(Root, recursive: true));
+    }
+
+    private static void Try(Action step)
+    {
         try
         {
-            Directory.Delete(Root, recursive: true);
+            step();
         }
-        catch (IOException)
+        catch (Exception)
         {
+            // Cleanup is best effort per step; the test's own assertion reports the real failure.
         }
     }
 

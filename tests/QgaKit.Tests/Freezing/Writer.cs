@@ -12,6 +12,7 @@ namespace QgaKit.Tests.Freezing;
 internal sealed class Writer : IDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private Writer(Process process, string path)
     {
@@ -66,6 +67,12 @@ internal sealed class Writer : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             try
