@@ -100,6 +100,9 @@ internal static unsafe partial class Spawn
 
     private static bool s_noClosefrom;
 
+    /// <summary>Tests: use the /proc/self/fd close list even where addclosefrom_np exists.</summary>
+    internal static bool UseCloseListFallback { get; set; }
+
     /// <summary>Starts a child; returns 0 with its pid, or the errno posix_spawn reported. Exec failures come back
     /// here synchronously (ENOENT, EACCES, ENOEXEC for a script without <c>#!</c>); EAGAIN/ENOMEM mean no child.</summary>
     public static int Start(SpawnOptions options, out int pid)
@@ -312,7 +315,7 @@ internal static unsafe partial class Spawn
 
     private static int AddCloseFrom(long* actions, int firstFree)
     {
-        if (!s_noClosefrom)
+        if (!s_noClosefrom && !UseCloseListFallback)
         {
             try
             {
