@@ -23,7 +23,15 @@ internal sealed class DispatchHarness
         Services.Add(Table);
         Services.Add(Delimiter);
         Services.Add(Frozen);
-        new ManualBuiltinsModule().RegisterCommands(Table, Services);
+        // The runtime's generated module (registered by its module initializer before any other).
+        foreach (var module in QgaModules.All)
+        {
+            if (module.GetType().Assembly == typeof(BuiltinCommands).Assembly)
+            {
+                module.RegisterCommands(Table, Services);
+            }
+        }
+
         register?.Invoke(Table);
         Filter = new CommandFilter(Table, Frozen, blocked ?? [], allowed);
         Dispatcher = new Dispatcher(Table, Delimiter);
