@@ -72,12 +72,20 @@ public static partial class QgaAgent
         }
         catch (TransportSetupException e)
         {
-            logger.TryLog(LogLevel.Critical, e.Message);
-            return 1;
-        }
-        catch (Exception e) when (e is System.IO.IOException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
-        {
-            logger.TryLog(LogLevel.Critical, "failed to create guest agent channel: " + e.Message);
+            if (e.GlibCritical)
+            {
+                // GLib's default handler format: qemu-ga checks the path before its own logger is set up.
+                var now = DateTime.Now;
+                Console.Error.Write($"\n** (process:{Environment.ProcessId}): CRITICAL **: {now:HH:mm:ss.fff}: {e.Lines[0]}\n");
+            }
+            else
+            {
+                foreach (var line in e.Lines)
+                {
+                    logger.TryLog(LogLevel.Critical, line);
+                }
+            }
+
             return 1;
         }
 

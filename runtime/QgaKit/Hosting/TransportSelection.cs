@@ -1,49 +1,81 @@
 using System;
+using System.Net.Sockets;
 using QgaKit.Transports;
 
 namespace QgaKit.Hosting;
 
-/// <summary>Creates the transport <c>-m</c>/<c>-p</c> ask for (qemu-ga's <c>channel_init</c>).</summary>
+/// <summary>Creates the transport <c>-m</c>/<c>-p</c> ask for (qemu-ga's <c>channel_init</c>), with qemu-ga's failure texts.</summary>
 internal static class TransportSelection
 {
-    /// <summary>qemu-ga's text when a listening method has no path.</summary>
+    /// <summary>qemu-ga's texts (checked on 7.2); the one place they live.</summary>
     public const string PathRequired = "must specify a path for this channel";
+    public const string CreateFailed = "failed to create guest agent channel";
+    public const string InitFailed = "failed to initialize guest agent channel";
 
+    public static string Unsupported(string method) => "unsupported channel method/type: " + method;
+
+    public static string BindFailed(string path, string reason) => "Failed to bind socket to " + path + ": " + reason;
+
+    /// <summary>Creates the transport, or throws <see cref="TransportSetupException"/> carrying the log lines qemu-ga
+    /// would print (critical level), in order.</summary>
     public static IQgaTransport Create(AgentOptions options)
     {
         switch (options.Method)
         {
             case "unix-listen":
-                return UnixListenTransport.Listen(options.Path ?? throw new TransportSetupException(PathRequired));
+                var path = options.Path ?? throw new TransportSetupException(PathRequired, glibCritical: true);
+                try
+                {
+                    return UnixListenTransport.Listen(path);
+                }
+                catch (SocketException e)
+                {
+                    throw new TransportSetupException(BindFailed(path, e.Message), CreateFailed, InitFailed);
+                }
+
             case "virtio-serial":
             case "isa-serial":
             case "vsock-listen":
-                throw new TransportSetupException($"channel method '{options.Method}' is not implemented yet in this build; use -m unix-listen");
+                throw new TransportSetupException($"channel method '{options.Method}' is not implemented yet in this build; use -m unix-listen", InitFailed);
             default:
                 if (options.Path is null)
                 {
-                    throw new TransportSetupException(PathRequired);
+                    throw new TransportSetupException(PathRequired, glibCritical: true);
                 }
 
-                throw new TransportSetupException("unsupported channel method/type: " + options.Method);
+                throw new TransportSetupException(Unsupported(options.Method), InitFailed);
         }
     }
 }
 
-/// <summary>The channel cannot be set up; the message is qemu-ga's text where qemu-ga has one.</summary>
+/// <summary>The channel cannot be set up; <see cref="Lines"/> are qemu-ga's critical log lines for the case.</summary>
 internal sealed class TransportSetupException : Exception
 {
-    public TransportSetupException(string message)
-        : base(message)
+    public TransportSetupException(params string[] lines)
+        : base(string.Join("; ", lines))
     {
+        Lines = lines;
+    }
+
+    public TransportSetupException(string line, bool glibCritical)
+        : this(line)
+    {
+        GlibCritical = glibCritical;
     }
 
     public TransportSetupException()
+        : this(Array.Empty<string>())
     {
     }
 
     public TransportSetupException(string message, Exception innerException)
         : base(message, innerException)
     {
+        Lines = [message];
     }
+
+    public string[] Lines { get; }
+
+    /// <summary>qemu-ga reports this one before its logger exists, through GLib's default handler.</summary>
+    public bool GlibCritical { get; }
 }

@@ -20,47 +20,91 @@ internal static class RequestValidator
         }
 
         JsonValue execute = default, arguments = default, id = default;
+        var badMembers = 0;
         string? error = null;
-
-        // qemu-ga walks the members in its QDict hash order and reports the first bad one; we walk them in
-        // request order (documented in docs/compatibility.md). A repeated key never gets here: the parser
-        // rejects duplicate keys.
         foreach (var member in message.EnumerateObject())
         {
             var value = member.Value;
             if (member.NameEquals("execute"u8))
             {
                 execute = value;
-                if (value.Kind != JsonKind.String)
-                {
-                    error ??= ProtocolTexts.ExecuteNotString;
-                }
             }
             else if (member.NameEquals("arguments"u8))
             {
                 arguments = value;
-                if (value.Kind != JsonKind.Object)
-                {
-                    error ??= ProtocolTexts.ArgumentsNotObject;
-                }
             }
             else if (member.NameEquals("id"u8))
             {
                 id = value;
             }
-            else
+
+            // A repeated key never gets here: the parser rejects duplicate keys.
+            var memberError = MemberError(member);
+            if (memberError is not null)
             {
-                // exec-oob lands here too: qemu-ga dispatches with allow_oob = false.
-                error ??= ProtocolTexts.UnexpectedMember(member.Name);
+                badMembers++;
+                error ??= memberError;
             }
         }
 
         request = new QmpRequest(execute, arguments, id);
+        if (badMembers > 1)
+        {
+            // qemu-ga reports the first bad member in its QDict walk, not in request order.
+            error = FirstInQdictOrder(message);
+        }
+
         if (error is not null)
         {
             return error;
         }
 
         return execute.Kind == JsonKind.Undefined ? ProtocolTexts.LacksExecute : null;
+    }
+
+    private static string? MemberError(JsonProperty member)
+    {
+        var value = member.Value;
+        if (member.NameEquals("execute"u8))
+        {
+            return value.Kind == JsonKind.String ? null : ProtocolTexts.ExecuteNotString;
+        }
+
+        if (member.NameEquals("arguments"u8))
+        {
+            return value.Kind == JsonKind.Object ? null : ProtocolTexts.ArgumentsNotObject;
+        }
+
+        if (member.NameEquals("id"u8))
+        {
+            return null;
+        }
+
+        // exec-oob lands here too: qemu-ga dispatches with allow_oob = false.
+        return ProtocolTexts.UnexpectedMember(member.Name);
+    }
+
+    private static string? FirstInQdictOrder(JsonValue message)
+    {
+        string? error = null, errorName = null;
+        int errorIndex = -1, index = 0;
+        foreach (var member in message.EnumerateObject())
+        {
+            var memberError = MemberError(member);
+            if (memberError is not null)
+            {
+                var name = member.Name;
+                if (errorName is null || QdictOrder.Precedes(name, index, errorName, errorIndex))
+                {
+                    error = memberError;
+                    errorName = name;
+                    errorIndex = index;
+                }
+            }
+
+            index++;
+        }
+
+        return error;
     }
 }
