@@ -36,11 +36,6 @@ public static partial class DocumentedDifferences
             "docs/compatibility.md › Dispatch and built-in commands › guest-info version and supported_commands",
             (q, o, _) => GuestInfoCompatible(q, o)),
         new DocumentedDifference(
-            "10.2 text for blocked commands",
-            "docs/compatibility.md › Dispatch and built-in commands › disabled-command text (10.2's ': the command is not allowed')",
-            (q, o, _) => SameExceptDesc(q, o) && DisabledText(q, out var a, out var ra) && DisabledText(o, out var b, out var rb)
-                && a == b && ra.Length == 0 && rb == ": the command is not allowed"),
-        new DocumentedDifference(
             "first bad member in request order, not hash order",
             "docs/compatibility.md › Dispatch and built-in commands › several wrong arguments/members: first in request order",
             (q, o, sent) => SameExceptDesc(q, o) && BadName(q, out var kindQ, out var nq) && BadName(o, out var kindO, out var no)
@@ -128,14 +123,6 @@ public static partial class DocumentedDifferences
             && qn.All(p => o.TryGetProperty(p.Name, out var v) && JsonValueComparer.Equal(p.Value, v, out _));
     }
 
-    private static bool DisabledText(JsonElement reply, out string command, out string reason)
-    {
-        var m = DisabledPattern().Match(reply.GetProperty("error").GetProperty("desc").GetString() ?? string.Empty);
-        command = m.Success ? m.Groups[1].Value : string.Empty;
-        reason = m.Success ? m.Groups[2].Value : string.Empty;
-        return m.Success;
-    }
-
     private static bool BadName(JsonElement reply, out string kind, out string name)
     {
         var m = BadNamePattern().Match(reply.GetProperty("error").GetProperty("desc").GetString() ?? string.Empty);
@@ -149,9 +136,6 @@ public static partial class DocumentedDifferences
         var text = System.Text.Encoding.Latin1.GetString(sent);
         return needles.Any(n => text.Contains(n, StringComparison.Ordinal));
     }
-
-    [GeneratedRegex(@"^Command (\S+) has been disabled(.*)$")]
-    private static partial Regex DisabledPattern();
 
     [GeneratedRegex(@"^(Parameter|QMP input member) '([^']*)' (is unexpected|is missing)$")]
     private static partial Regex BadNamePattern();
