@@ -120,7 +120,7 @@ public sealed class Dispatcher
 
         // A bug or an unexpected failure in a command: the host gets its message, the log gets the details,
         // and the agent carries on with the next request.
-        _logger?.TryLog(LogLevel.Error, $"command {command.Name} failed: {exception}");
+        _logger?.Error($"command {command.Name} failed: {exception}");
         return Error(ProtocolTexts.GenericError, exception.Message, request);
     }
 

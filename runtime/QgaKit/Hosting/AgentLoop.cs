@@ -76,7 +76,7 @@ internal sealed class AgentLoop
                         // The client left before its reply: that reply is lost, nothing else (qemu-ga logs
                         // "error flushing channel" and goes on). Requests already read are still served,
                         // as qemu-ga does, because they were handed to the parser together.
-                        _logger.TryLog(LogLevel.Warning, "error sending response: " + e.Message);
+                        _logger.Warning("error sending response: " + e.Message);
                         peerGone = true;
                     }
                 }

@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using QgaKit.Commands;
 using QgaKit.Dispatch;
 using QgaKit.Hooks;
+using QgaKit.Hosting.CommandLine;
 using QgaKit.Interop;
 using QgaKit.Logging;
 using QgaKit.Protocol;
@@ -29,17 +32,42 @@ public static partial class QgaAgent
             module.RegisterHooks(hooks);
         }
 
-        var options = TemporaryArgs.Parse(args, out var exitCode);
-        if (options is null)
+        var parsed = AgentCommandLine.Parse(args, AgentCommandLine.DefaultArgv0(), hooks, Console.Out, Console.Error, () => CommandNames(modules, hooks));
+        if (parsed.Options is not { } options)
         {
-            return exitCode;
+            return parsed.ExitCode;
         }
 
-        var logger = new AgentLogger();
+        using var logger = new AgentLogger(options);
         var frozen = new FrozenState();
         var table = new CommandTable();
         var delimiter = new ResponseDelimiter();
+        var services = CreateServices(options, logger, frozen, hooks, table, delimiter);
+        foreach (var module in modules)
+        {
+            module.RegisterCommands(table, services);
+        }
 
+        // qemu-ga opens its log file at start-up and exits when it cannot; it defers that while frozen.
+        if (!frozen.IsFrozen && !logger.TryOpenLogFile(out var logError))
+        {
+            GLibConsoleMessage.Critical(Console.Error, logError!);
+            return 1;
+        }
+
+        logger.Debug("Guest agent version " + AgentVersion.Text + " started");
+        _ = new CommandFilter(table, frozen, options.BlockRpcs, options.AllowRpcs);
+        var dispatcher = new Dispatcher(table, delimiter, logger);
+
+        using var stop = new CancellationTokenSource();
+        using var signals = new ShutdownSignals(frozen, logger, stop);
+        var loop = new AgentLoop(dispatcher, logger, () => signals.ExitAfterReply);
+        return RunLoopAsync(options, loop, logger, stop.Token).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The agent's singletons that generated constructors may ask for.</summary>
+    private static AgentServices CreateServices(AgentOptions options, AgentLogger logger, FrozenState frozen, HookCatalog hooks, CommandTable table, ResponseDelimiter delimiter)
+    {
         var services = new AgentServices();
         services.Add(options);
         services.Add(logger);
@@ -48,19 +76,27 @@ public static partial class QgaAgent
         services.Add(new HookHost());
         services.Add(table);
         services.Add(delimiter);
+        return services;
+    }
 
+    /// <summary>Every command name in registration order, for <c>-b help</c> (qemu-ga prints its schema order).</summary>
+    private static List<string> CommandNames(IReadOnlyList<IQgaModule> modules, HookCatalog hooks)
+    {
+        var options = new AgentOptions();
+        var table = new CommandTable();
+        var services = CreateServices(options, new AgentLogger(), new FrozenState(), hooks, table, new ResponseDelimiter());
         foreach (var module in modules)
         {
             module.RegisterCommands(table, services);
         }
 
-        _ = new CommandFilter(table, frozen, options.BlockRpcs, options.AllowRpcs);
-        var dispatcher = new Dispatcher(table, delimiter, logger);
+        var names = new List<string>(table.Commands.Count);
+        foreach (var command in table.Commands)
+        {
+            names.Add(command.Name);
+        }
 
-        using var stop = new CancellationTokenSource();
-        using var signals = new ShutdownSignals(frozen, logger, stop);
-        var loop = new AgentLoop(dispatcher, logger, () => signals.ExitAfterReply);
-        return RunLoopAsync(options, loop, logger, stop.Token).GetAwaiter().GetResult();
+        return names;
     }
 
     private static async Task<int> RunLoopAsync(AgentOptions options, AgentLoop loop, AgentLogger logger, CancellationToken stop)
@@ -72,18 +108,9 @@ public static partial class QgaAgent
         }
         catch (TransportSetupException e)
         {
-            if (e.GlibCritical)
+            foreach (var line in e.Lines)
             {
-                // GLib's default handler format: qemu-ga checks the path before its own logger is set up.
-                var now = DateTime.Now;
-                Console.Error.Write($"\n** (process:{Environment.ProcessId}): CRITICAL **: {now:HH:mm:ss.fff}: {e.Lines[0]}\n");
-            }
-            else
-            {
-                foreach (var line in e.Lines)
-                {
-                    logger.TryLog(LogLevel.Critical, line);
-                }
+                logger.Critical(line);
             }
 
             return 1;
@@ -102,7 +129,7 @@ public static partial class QgaAgent
             }
             catch (Exception e) when (e is System.IO.IOException or System.Net.Sockets.SocketException)
             {
-                logger.TryLog(LogLevel.Critical, "error reading channel: " + e.Message);
+                logger.Critical("error reading channel: " + e.Message);
                 return 1;
             }
         }

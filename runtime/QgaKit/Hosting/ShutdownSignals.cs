@@ -52,12 +52,12 @@ internal sealed class ShutdownSignals : IDisposable
             if (_frozen.IsFrozen)
             {
                 _deferred = true;
-                _logger.TryLog(LogLevel.Warning, $"received signal num {number} while frozen, deferring exit until filesystems are thawed");
+                _logger.Warning($"received signal num {number} while frozen, deferring exit until filesystems are thawed");
                 return;
             }
         }
 
-        _logger.TryLog(LogLevel.Debug, $"received signal num {number}, quitting");
+        _logger.Debug($"received signal num {number}, quitting");
         _stop.Cancel();
     }
 

@@ -23,7 +23,7 @@ internal static class TransportSelection
         switch (options.Method)
         {
             case "unix-listen":
-                var path = options.Path ?? throw new TransportSetupException(PathRequired, glibCritical: true);
+                var path = options.Path ?? throw new TransportSetupException(PathRequired);
                 try
                 {
                     return UnixListenTransport.Listen(path);
@@ -40,7 +40,7 @@ internal static class TransportSelection
             default:
                 if (options.Path is null)
                 {
-                    throw new TransportSetupException(PathRequired, glibCritical: true);
+                    throw new TransportSetupException(PathRequired);
                 }
 
                 throw new TransportSetupException(Unsupported(options.Method), InitFailed);
@@ -57,12 +57,6 @@ internal sealed class TransportSetupException : Exception
         Lines = lines;
     }
 
-    public TransportSetupException(string line, bool glibCritical)
-        : this(line)
-    {
-        GlibCritical = glibCritical;
-    }
-
     public TransportSetupException()
         : this(Array.Empty<string>())
     {
@@ -75,7 +69,4 @@ internal sealed class TransportSetupException : Exception
     }
 
     public string[] Lines { get; }
-
-    /// <summary>qemu-ga reports this one before its logger exists, through GLib's default handler.</summary>
-    public bool GlibCritical { get; }
 }
