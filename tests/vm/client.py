@@ -460,6 +460,12 @@ def cmd_table(a):
     print('|' + '-' * (w0 + 2) + '|' + '|'.join('-' * (w + 2) for w in widths) + '|')
     for i, (n, _) in enumerate(rows):
         print('| ' + n.ljust(w0) + ' | ' + ' | '.join(col[i].ljust(w) for col, w in zip(cols, widths)) + ' |')
+    for r in results:
+        if r['facts'].get('refusal'):
+            print('%s refused the second freeze with: %s' % (r['name'], r['facts']['refusal']))
+        for c in r['checks']:
+            if not c['ok']:
+                print('%s FAILED: %s %s' % (r['name'], c['name'], c.get('detail', '')))
     return 0
 
 
