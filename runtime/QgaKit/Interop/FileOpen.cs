@@ -3,8 +3,8 @@ using Microsoft.Win32.SafeHandles;
 
 namespace QgaKit.Interop;
 
-/// <summary>open(2) with flags .NET's file APIs cannot express (O_NOFOLLOW for the pidfile), and errno values the
-/// hosting code tells apart. Flag values are Linux's; O_NOFOLLOW differs between x86-64 and arm64.</summary>
+/// <summary>open(2) with flags .NET's file APIs cannot express (O_NOFOLLOW for the pidfile).
+/// Flag values are Linux's; O_NOFOLLOW differs between x86-64 and arm64.</summary>
 internal static partial class FileOpen
 {
     public const int O_RDONLY = 0;
@@ -16,14 +16,9 @@ internal static partial class FileOpen
     public const int O_APPEND = 0x400;
     public const int O_CLOEXEC = 0x80000;
 
-    public const int ENOENT = 2;
-    public const int EINTR = 4;
-    public const int EEXIST = 17;
-    public const int ELOOP = 40;
-
     public static int O_NOFOLLOW => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    [LibraryImport("libc.so.6", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int OpenRaw(string path, int flags, int mode);
 
     /// <summary>Opens <paramref name="path"/>; on failure returns an invalid handle and the errno in <paramref name="errno"/>.</summary>
@@ -33,13 +28,10 @@ internal static partial class FileOpen
         do
         {
             fd = OpenRaw(path, flags | O_CLOEXEC, mode);
-            errno = fd < 0 ? Marshal.GetLastPInvokeError() : 0;
+            errno = fd < 0 ? Errno.Last : 0;
         }
-        while (fd < 0 && errno == EINTR);
+        while (fd < 0 && errno == Errno.EINTR);
 
         return new SafeFileHandle(fd, ownsHandle: true);
     }
-
-    /// <summary>strerror(errno) in the C locale (what qemu-ga prints).</summary>
-    public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);
 }
