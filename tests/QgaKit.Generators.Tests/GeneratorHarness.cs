@@ -30,7 +30,6 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
-                generalDiagnosticOption: ReportDiagnostic.Error,
                 specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1591"] = ReportDiagnostic.Suppress }));
 
     public static GeneratorDriver CreateDriver(bool track = false)
@@ -65,6 +64,24 @@ internal static class GeneratorHarness
             .ThenBy(d => d.Location.SourceSpan.Start)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToImmutableArray();
+    }
+
+    /// <summary>Compiler and analyzer diagnostics after #pragma suppression, as a build reports them.</summary>
+    public static ImmutableArray<Diagnostic> AnalyzeAll(Compilation withGenerated)
+        => withGenerated.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new QgaAnalyzer()))
+            .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+
+    /// <summary>A reference to the emitted image of <paramref name="compilation"/> (for cross-assembly tests).</summary>
+    public static MetadataReference ToReference(Compilation compilation)
+    {
+        using var stream = new System.IO.MemoryStream();
+        var emit = compilation.Emit(stream);
+        if (!emit.Success)
+        {
+            throw new InvalidOperationException(string.Join("\n", emit.Diagnostics));
+        }
+
+        return MetadataReference.CreateFromImage(stream.ToArray());
     }
 
     /// <summary>Compiler errors and warnings (warnings are errors here, as in the kit's projects).</summary>
