@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using QgaKit.Commands;
 using QgaKit.Dispatch;
+using QgaKit.Freezing;
 using QgaKit.Hooks;
 using QgaKit.Hosting.CommandLine;
 using QgaKit.Interop;
@@ -73,7 +74,13 @@ public static partial class QgaAgent
         services.Add(logger);
         services.Add(frozen);
         services.Add(hooks);
-        services.Add(new HookHost());
+        services.Add(new HookHost(options, logger));
+
+        // A state file left by a previous instance means the filesystems may still be frozen: come up frozen
+        // (qemu-ga's check_is_frozen) before any command is registered or any file is written.
+        var freezer = new Freezer(frozen, logger, options);
+        freezer.RecoverAtStartup();
+        services.Add(freezer);
         services.Add(table);
         services.Add(delimiter);
         return services;
