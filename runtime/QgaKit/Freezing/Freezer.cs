@@ -75,7 +75,7 @@ public sealed partial class Freezer
 
         Log(LogLevel.Warning, FreezeTexts.PreviousInstanceFrozen(StateFile.Path));
         _thawHookOwed = true;
-        HoldLog();
+        _logger?.Hold();
         State.Enter();
         return true;
     }
@@ -247,7 +247,7 @@ public sealed partial class Freezer
         }
 
         Log(LogLevel.Warning, FreezeTexts.LoggingDisabled);
-        HoldLog();
+        _logger?.Hold();
         State.Enter();
     }
 
@@ -259,7 +259,7 @@ public sealed partial class Freezer
         {
             if (State.IsFrozen)
             {
-                ReleaseLog();
+                _logger?.Release();
                 Log(LogLevel.Warning, FreezeTexts.LoggingReenabled);
                 if (!StateFile.Delete())
                 {
@@ -294,28 +294,5 @@ public sealed partial class Freezer
         }
     }
 
-    private void Log(LogLevel level, string message) => _logger?.TryLog(level, message);
-
-    // TEMPORARY (until the hosting branch implements AgentLogger): the stub throws; holding is then moot.
-    private void HoldLog()
-    {
-        try
-        {
-            _logger?.Hold();
-        }
-        catch (NotImplementedException)
-        {
-        }
-    }
-
-    private void ReleaseLog()
-    {
-        try
-        {
-            _logger?.Release();
-        }
-        catch (NotImplementedException)
-        {
-        }
-    }
+    private void Log(LogLevel level, string message) => _logger?.Log(level, message);
 }

@@ -44,6 +44,10 @@ public static partial class QgaAgent
         var table = new CommandTable();
         var delimiter = new ResponseDelimiter();
         var services = CreateServices(options, logger, frozen, hooks, table, delimiter);
+
+        // A state file left by a previous instance means the filesystems may still be frozen: come up frozen
+        // (qemu-ga's check_is_frozen) before any command is registered or any file is written.
+        services.GetRequired<Freezer>().RecoverAtStartup();
         foreach (var module in modules)
         {
             module.RegisterCommands(table, services);
@@ -76,11 +80,7 @@ public static partial class QgaAgent
         services.Add(hooks);
         services.Add(new HookHost(options, logger));
 
-        // A state file left by a previous instance means the filesystems may still be frozen: come up frozen
-        // (qemu-ga's check_is_frozen) before any command is registered or any file is written.
-        var freezer = new Freezer(frozen, logger, options);
-        freezer.RecoverAtStartup();
-        services.Add(freezer);
+        services.Add(new Freezer(frozen, logger, options));
         services.Add(table);
         services.Add(delimiter);
         return services;
