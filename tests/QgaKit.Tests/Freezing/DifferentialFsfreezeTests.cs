@@ -113,6 +113,7 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
             "> {\"execute\": \"guest-ping\"}", "< {\"return\": {}}",
             "> {\"execute\": \"guest-sync\", \"arguments\": {\"id\": 77}}", "< {\"return\": 77}",
             "> guest-info", "< enabled: guest-fsfreeze-status guest-fsfreeze-thaw guest-info guest-ping guest-sync guest-sync-delimited",
+            "< order: guest-fsfreeze-thaw guest-fsfreeze-freeze-list guest-fsfreeze-freeze guest-fsfreeze-status guest-info guest-ping guest-sync guest-sync-delimited",
             "> " + Status, Frozen,
             "> " + Thaw, "< {\"return\": 2}", hookThaw, "probe thaw written",
             "# writer completed: True",
