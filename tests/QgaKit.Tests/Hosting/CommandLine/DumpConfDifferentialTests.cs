@@ -129,6 +129,20 @@ public sealed class DumpConfDifferentialTests : IDisposable
         Assert.Equal(expected.ToString(), actual.ToString());
     }
 
+    [SkippableTheory]
+    [InlineData("-D|foo|-v")]
+    [InlineData("-D|-d|foo|-v")]
+    public void Posixly_correct_matches_qemu_ga(string commandLine)
+    {
+        Skip.IfNot(QemuGaOracle.IsInstalled, QemuGaOracle.SkipReason);
+        var path = Path.Combine(_directory, "none.conf");
+        var environment = new Dictionary<string, string> { ["POSIXLY_CORRECT"] = "1" };
+        var args = commandLine.Split('|');
+        var expected = QemuGaOracle.RunQemuGa(path, args, environment);
+        var actual = QemuGaOracle.RunOurs(path, args, environment: environment);
+        Assert.Equal(expected.ToString(), actual.ToString());
+    }
+
     [SkippableFact]
     public void Usage_text_keeps_every_qemu_ga_option_line()
     {
