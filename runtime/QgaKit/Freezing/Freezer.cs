@@ -81,6 +81,31 @@ public sealed partial class Freezer
         return true;
     }
 
+    /// <summary>The hook <see cref="CleanupAtExit"/> runs; the fsfreeze commands attach theirs when created.</summary>
+    public IFreezeHook? ExitHook { get; set; }
+
+    /// <summary>
+    /// Call when the agent exits normally (qemu-ga's cleanup_agent → guest_fsfreeze_cleanup): if still frozen, thaw
+    /// and run the owed thaw hook, so a clean exit never leaves filesystems frozen. A failure is only logged, as
+    /// <c>failed to clean up frozen filesystems: &lt;error&gt;</c>.
+    /// </summary>
+    public void CleanupAtExit()
+    {
+        if (!State.IsFrozen)
+        {
+            return;
+        }
+
+        try
+        {
+            Thaw(ExitHook);
+        }
+        catch (QgaException e)
+        {
+            Log(LogLevel.Warning, FreezeTexts.CleanupFailed(e.Message));
+        }
+    }
+
     /// <summary>
     /// guest-fsfreeze-freeze(-list): runs the freeze hook, then FIFREEZE on every mount (or those whose mount point
     /// equals an entry of <paramref name="mountPoints"/>) in reverse table order. Returns how many were frozen.
