@@ -48,9 +48,17 @@ internal static unsafe partial class Wait
         public short Revents;
     }
 
+    /// <summary>Tests: behave as on Linux before 5.3, where pidfd_open does not exist.</summary>
+    internal static bool SimulateNoPidfd { get; set; }
+
     /// <summary>pidfd_open(2) through glibc (2.36+) or the raw syscall; returns the fd (O_CLOEXEC) or -errno.</summary>
     public static int PidfdOpen(int pid)
     {
+        if (SimulateNoPidfd)
+        {
+            return -Errno.ENOSYS;
+        }
+
         if (!s_noPidfdOpenExport)
         {
             try

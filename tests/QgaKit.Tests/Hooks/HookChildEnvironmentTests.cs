@@ -99,6 +99,11 @@ public sealed class HookChildEnvironmentTests : HookFixture
         Hook($"x=$(readlink /proc/$$/fd/0 /proc/$$/fd/1 /proc/$$/fd/2); echo \"$x\" > '{Out()}'");
         Host().Run(Fsfreeze, "freeze");
         Assert.Equal("/dev/null\n/dev/null\n/dev/null\n", ReadOut());
+
+        // Opened O_RDWR like qemu-ga's reopen_fd_to_null (fdinfo flags 0100002: O_LARGEFILE|O_RDWR).
+        Hook($"x=$(grep -h '^flags:' /proc/$$/fdinfo/0 /proc/$$/fdinfo/1 /proc/$$/fdinfo/2); echo \"$x\" > '{Out()}'");
+        Host().Run(Fsfreeze, "freeze");
+        Assert.Equal("flags:\t0100002\nflags:\t0100002\nflags:\t0100002\n", ReadOut());
     }
 
     [Fact]
