@@ -10,7 +10,7 @@ using QgaKit.Protocol;
 namespace QgaKit.Tests.Dispatch;
 
 /// <summary>
-/// An in-process agent without a transport: the runtime's built-ins (registered as the agent registers them),
+/// An in-process agent without a transport: the runtime's built-ins (registered by their generated code),
 /// optional test commands, the real parser and dispatcher. Replies are returned as Latin-1 text so that a 0xFF
 /// sentinel shows as '\u00FF'.
 /// </summary>
@@ -23,15 +23,8 @@ internal sealed class DispatchHarness
         Services.Add(Table);
         Services.Add(Delimiter);
         Services.Add(Frozen);
-        // The runtime's generated module (registered by its module initializer before any other).
-        foreach (var module in QgaModules.All)
-        {
-            if (module.GetType().Assembly == typeof(BuiltinCommands).Assembly)
-            {
-                module.RegisterCommands(Table, Services);
-            }
-        }
-
+        // Exactly what the runtime's generated module does for the built-ins, without the other runtime commands.
+        BuiltinCommands.__QgaRegisterCommands(Table, new BuiltinCommands(Delimiter, Table));
         register?.Invoke(Table);
         Filter = new CommandFilter(Table, Frozen, blocked ?? [], allowed);
         Dispatcher = new Dispatcher(Table, Delimiter);

@@ -33,14 +33,20 @@ public class UnixListenTests
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
     }
 
-    [Fact]
-    public void Stale_socket_file_is_unlinked()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Stale_file_at_the_socket_path_is_unlinked(bool socketFile)
     {
         var directory = AgentProcess.NewTempDirectory();
         var path = Path.Combine(directory, "sock");
-        using (var stale = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+        if (socketFile)
         {
-            stale.Bind(new UnixDomainSocketEndPoint(path));
+            StaleSocket.Create(path);
+        }
+        else
+        {
+            File.WriteAllText(path, "not a socket");
         }
 
         Assert.True(File.Exists(path));
