@@ -1,13 +1,144 @@
 using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using QgaKit.Commands;
+using QgaKit.Dispatch;
+using QgaKit.Freezing;
+using QgaKit.Hooks;
+using QgaKit.Hosting.CommandLine;
+using QgaKit.Interop;
+using QgaKit.Logging;
+using QgaKit.Protocol;
+using QgaKit.Transports;
 
 namespace QgaKit.Hosting;
 
-// CONTRACT STUB (lead): the agent-core helper implements Run (signals, options, logging, transport, loop).
-
 /// <summary>The whole agent behind one call: <c>return QgaAgent.Run(args);</c> is a complete Program.cs.
-/// Commands and hooks come from every generated module (see <see cref="Dispatch.QgaModules"/>).</summary>
+/// Commands and hooks come from every generated module (see <see cref="QgaModules"/>).</summary>
 public static partial class QgaAgent
 {
     /// <summary>Runs the agent with qemu-ga's command line; returns the process exit code.</summary>
-    public static int Run(string[] args) => throw new NotImplementedException();
+    public static int Run(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+
+        // First act: an inherited SIGCHLD = SIG_IGN would make the kernel reap hook processes before we can wait.
+        ChildSignal.ResetIfIgnored();
+
+        var modules = QgaModules.All;
+        var hooks = new HookCatalog();
+        foreach (var module in modules)
+        {
+            module.RegisterHooks(hooks);
+        }
+
+        var parsed = AgentCommandLine.Parse(args, AgentCommandLine.DefaultArgv0(), hooks, Console.Out, Console.Error, () => CommandNames(modules, hooks));
+        if (parsed.Options is not { } options)
+        {
+            return parsed.ExitCode;
+        }
+
+        using var logger = new AgentLogger(options);
+        var frozen = new FrozenState();
+        var table = new CommandTable();
+        var delimiter = new ResponseDelimiter();
+        var services = CreateServices(options, logger, frozen, hooks, table, delimiter);
+
+        // A state file left by a previous instance means the filesystems may still be frozen: come up frozen
+        // (qemu-ga's check_is_frozen) before any command is registered or any file is written.
+        services.GetRequired<Freezer>().RecoverAtStartup();
+        foreach (var module in modules)
+        {
+            module.RegisterCommands(table, services);
+        }
+
+        // qemu-ga opens its log file at start-up and exits when it cannot; it defers that while frozen.
+        if (!frozen.IsFrozen && !logger.TryOpenLogFile(out var logError))
+        {
+            GLibConsoleMessage.Critical(Console.Error, logError!);
+            return 1;
+        }
+
+        logger.Debug("Guest agent version " + AgentVersion.Text + " started");
+        _ = new CommandFilter(table, frozen, options.BlockRpcs, options.AllowRpcs);
+        var dispatcher = new Dispatcher(table, delimiter, logger);
+
+        using var stop = new CancellationTokenSource();
+        using var signals = new ShutdownSignals(frozen, logger, stop);
+        var loop = new AgentLoop(dispatcher, logger, () => signals.ExitAfterReply);
+        return RunLoopAsync(options, loop, logger, stop.Token).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The agent's singletons that generated constructors may ask for.</summary>
+    private static AgentServices CreateServices(AgentOptions options, AgentLogger logger, FrozenState frozen, HookCatalog hooks, CommandTable table, ResponseDelimiter delimiter)
+    {
+        var services = new AgentServices();
+        services.Add(options);
+        services.Add(logger);
+        services.Add(frozen);
+        services.Add(hooks);
+        services.Add(new HookHost(options, logger));
+
+        services.Add(new Freezer(frozen, logger, options));
+        services.Add(table);
+        services.Add(delimiter);
+        return services;
+    }
+
+    /// <summary>Every command name in registration order, for <c>-b help</c> (qemu-ga prints its schema order).</summary>
+    private static List<string> CommandNames(IReadOnlyList<IQgaModule> modules, HookCatalog hooks)
+    {
+        var options = new AgentOptions();
+        var table = new CommandTable();
+        var services = CreateServices(options, new AgentLogger(), new FrozenState(), hooks, table, new ResponseDelimiter());
+        foreach (var module in modules)
+        {
+            module.RegisterCommands(table, services);
+        }
+
+        var names = new List<string>(table.Commands.Count);
+        foreach (var command in table.Commands)
+        {
+            names.Add(command.Name);
+        }
+
+        return names;
+    }
+
+    private static async Task<int> RunLoopAsync(AgentOptions options, AgentLoop loop, AgentLogger logger, CancellationToken stop)
+    {
+        IQgaTransport transport;
+        try
+        {
+            transport = TransportSelection.Create(options);
+        }
+        catch (TransportSetupException e)
+        {
+            foreach (var line in e.Lines)
+            {
+                logger.Critical(line);
+            }
+
+            return 1;
+        }
+
+        using (transport)
+        {
+            try
+            {
+                await loop.RunAsync(transport, stop).ConfigureAwait(false);
+                return 0;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return 0;
+            }
+            catch (Exception e) when (e is System.IO.IOException or System.Net.Sockets.SocketException)
+            {
+                logger.Critical("error reading channel: " + e.Message);
+                return 1;
+            }
+        }
+    }
 }

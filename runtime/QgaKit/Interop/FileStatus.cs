@@ -78,6 +78,50 @@ internal static unsafe partial class FileStatus
         return result;
     }
 
+    private const int AT_EMPTY_PATH = 0x1000;
+    private const uint STATX_TYPE = 0x1;
+    private const uint STATX_INO = 0x100;
+
+    /// <summary>fstat of an open descriptor: its device (as glibc's dev_t, what <c>JOURNAL_STREAM</c> prints), inode
+    /// and whether it is a regular file; false with the errno when statx fails.</summary>
+    public static bool TryGet(int fd, out ulong device, out ulong inode, out bool isRegularFile, out int errno)
+    {
+        byte* buffer = stackalloc byte[StatxBytes];
+        int r;
+        fixed (byte* empty = "\0"u8)
+        {
+            r = statx(fd, empty, AT_EMPTY_PATH, STATX_TYPE | STATX_INO, buffer);
+        }
+
+        errno = r == 0 ? 0 : Errno.Last;
+        // struct statx: stx_mode (u16) at 28, stx_ino at 32, stx_dev_major at 136, stx_dev_minor at 140.
+        isRegularFile = r == 0 && (*(ushort*)(buffer + 28) & S_IFMT) == S_IFREG;
+        inode = r == 0 ? *(ulong*)(buffer + 32) : 0;
+        device = r == 0 ? MakeDev(*(uint*)(buffer + 136), *(uint*)(buffer + 140)) : 0;
+        return r == 0;
+    }
+
+    public static bool TryGet(Microsoft.Win32.SafeHandles.SafeFileHandle handle, out ulong device, out ulong inode, out bool isRegularFile, out int errno)
+    {
+        var added = false;
+        handle.DangerousAddRef(ref added);
+        try
+        {
+            return TryGet((int)handle.DangerousGetHandle(), out device, out inode, out isRegularFile, out errno);
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    // glibc's gnu_dev_makedev.
+    private static ulong MakeDev(uint major, uint minor) =>
+        ((ulong)(major & 0xfffff000u) << 32) | ((ulong)(major & 0xfffu) << 8) | ((ulong)(minor & 0xffffff00u) << 12) | (minor & 0xffu);
+
     [LibraryImport("libc.so.6")]
     public static partial uint geteuid();
 

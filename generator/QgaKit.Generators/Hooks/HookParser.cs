@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using QgaKit.Generators.Analyzers;
+using QgaKit.Generators.Common;
+
+namespace QgaKit.Generators.Hooks;
+
+/// <summary>Reads a [Hook] enum. Shared by the generator (sink null: invalid input gives no model) and the analyzer.</summary>
+internal static class HookParser
+{
+    public static HookModel? Parse(INamedTypeSymbol enumType, AttributeData hookAttribute, DiagnosticSink? sink, CancellationToken cancellationToken)
+    {
+        var valid = true;
+        var name = hookAttribute.ConstructorArguments.Length == 1 ? hookAttribute.ConstructorArguments[0].Value as string : null;
+        if (!Naming.IsValidWireName(name))
+        {
+            sink?.Report(DiagnosticDescriptors.InvalidHookName, DiagnosticSink.AttributeArgument(hookAttribute, 0, null, cancellationToken), name ?? "null");
+            valid = false;
+        }
+
+        string? defaultPath = null;
+        foreach (var named in hookAttribute.NamedArguments)
+        {
+            if (named.Key == "DefaultPath")
+            {
+                defaultPath = named.Value.Value as string;
+            }
+        }
+
+        var members = new List<HookMemberModel>();
+        var arguments = new Dictionary<string, string>();
+        var values = new HashSet<object?>();
+        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>())
+        {
+            if (!field.HasConstantValue)
+            {
+                continue;
+            }
+
+            var argumentAttribute = field.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.HookArgumentAttribute);
+            if (argumentAttribute is null)
+            {
+                sink?.Report(DiagnosticDescriptors.MissingHookArgument, DiagnosticSink.Of(field), field.Name, Naming.ToKebabCase(field.Name));
+                valid = false;
+                continue;
+            }
+
+            var argument = argumentAttribute.ConstructorArguments.Length == 1 ? argumentAttribute.ConstructorArguments[0].Value as string : null;
+            if (!Naming.IsPrintableArgument(argument))
+            {
+                sink?.Report(DiagnosticDescriptors.InvalidHookArgument, DiagnosticSink.AttributeArgument(argumentAttribute, 0, null, cancellationToken), field.Name);
+                valid = false;
+                continue;
+            }
+
+            if (arguments.TryGetValue(argument!, out var first))
+            {
+                sink?.Report(DiagnosticDescriptors.DuplicateHookArgument, DiagnosticSink.AttributeArgument(argumentAttribute, 0, null, cancellationToken), argument, field.Name, first);
+                valid = false;
+                continue;
+            }
+
+            arguments.Add(argument!, field.Name);
+            members.Add(new HookMemberModel(field.Name, argument!, IsAlias: !values.Add(field.ConstantValue)));
+        }
+
+        if (!valid)
+        {
+            return null;
+        }
+
+        var ns = enumType.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+        return new HookModel(
+            ns,
+            enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            name!,
+            Naming.HookClassName(name!),
+            defaultPath,
+            IsPublic: IsVisibleOutside(enumType),
+            members.ToEquatableArray());
+    }
+
+    private static bool IsVisibleOutside(ISymbol symbol)
+    {
+        for (var s = symbol; s is INamedTypeSymbol; s = s.ContainingType)
+        {
+            if (s.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+
+            if (s.ContainingType is null)
+            {
+                break;
+            }
+        }
+
+        return true;
+    }
+}
