@@ -36,8 +36,8 @@ public static partial class DocumentedDifferences
             "docs/compatibility.md › Dispatch and built-in commands › guest-info version and supported_commands",
             (q, o, _) => GuestInfoCompatible(q, o)),
         new DocumentedDifference(
-            "first bad member in request order, not hash order",
-            "docs/compatibility.md › Dispatch and built-in commands › several wrong arguments/members: first in request order",
+            "first bad argument in request order, not hash order",
+            "docs/compatibility.md › Dispatch and built-in commands › several wrong arguments: the first in request order",
             (q, o, sent) => SameExceptDesc(q, o) && BadName(q, out var kindQ, out var nq) && BadName(o, out var kindO, out var no)
                 && kindQ == kindO && Contains(sent, "'" + nq + "'", "\"" + nq + "\"") && Contains(sent, "'" + no + "'", "\"" + no + "\"")),
     };
@@ -137,6 +137,6 @@ public static partial class DocumentedDifferences
         return needles.Any(n => text.Contains(n, StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"^(Parameter|QMP input member) '([^']*)' (is unexpected|is missing)$")]
+    [GeneratedRegex(@"^(Parameter) '([^']*)' (is unexpected|is missing)$")]
     private static partial Regex BadNamePattern();
 }

@@ -9,8 +9,25 @@ namespace QgaKit.Tests.Conformance;
 /// </summary>
 internal static class KnownFailures
 {
+    private const string NoGuestInfo =
+        "guest-info is not registered in samples/FsfreezeAgent yet (core 26d4faf: 'guest-info needs the generator's fix "
+        + "for QgaKit.* result types'): ours answers {\"error\": {\"class\": \"CommandNotFound\", \"desc\": "
+        + "\"The command guest-info has not been found\"}} where qemu-ga answers the command list (or, blocked, "
+        + "'Command guest-info has been disabled')";
+
     private static readonly Dictionary<string, string> Notes = new()
     {
+        ["info-shape"] = NoGuestInfo,
+        ["blocked-info-shows-disabled"] = NoGuestInfo,
+        ["blocked-info-itself"] = NoGuestInfo,
+        ["client-leaves-mid-stream"] =
+            "client A sends 200 x b'{\"execute\":\"guest-info\"}' (4800 bytes) in one write and closes; client B then sends "
+            + "b'\\xff{\"execute\":\"guest-sync\",\"arguments\":{\"id\":3}}\\n'. qemu-ga keeps reading A's input to EOF "
+            + "after its reply writes fail (EPIPE), so its parser is clean: B gets stray '\\uFFFD', then {\"return\": 3}. "
+            + "Ours stops reading A after the first failed write, leaving the 16 bytes after the first 4096-byte read "
+            + "(b'{\"execute\":\"gues') in the parser: B gets \"JSON parse error, stray '\\\"gues\\uFFFD'\", then {\"return\": 3}. "
+            + "Fix (core, agent loop): on a failed reply write keep draining and dispatching the client's input until EOF, "
+            + "dropping replies, as qemu-ga does.",
     };
 
     public static ConformanceCase Apply(ConformanceCase c) =>
