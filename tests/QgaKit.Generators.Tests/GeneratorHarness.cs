@@ -15,7 +15,7 @@ internal static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly ImmutableArray<MetadataReference> s_references = Basic.Reference.Assemblies.Net100.References.All
+    public static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net100.References.All
         .Cast<MetadataReference>()
         .Append(MetadataReference.CreateFromFile(typeof(QgaKit.HookAttribute).Assembly.Location))
         .ToImmutableArray();
@@ -26,11 +26,11 @@ internal static class GeneratorHarness
         => CSharpCompilation.Create(
             assemblyName,
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: "Source" + i + ".cs")),
-            s_references,
+            References,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
-                generalDiagnosticOption: ReportDiagnostic.Error,
+                warningLevel: 9999,
                 specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1591"] = ReportDiagnostic.Suppress }));
 
     public static GeneratorDriver CreateDriver(bool track = false)
@@ -65,6 +65,24 @@ internal static class GeneratorHarness
             .ThenBy(d => d.Location.SourceSpan.Start)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToImmutableArray();
+    }
+
+    /// <summary>Compiler and analyzer diagnostics after #pragma suppression, as a build reports them.</summary>
+    public static ImmutableArray<Diagnostic> AnalyzeAll(Compilation withGenerated)
+        => withGenerated.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new QgaAnalyzer()))
+            .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+
+    /// <summary>A reference to the emitted image of <paramref name="compilation"/> (for cross-assembly tests).</summary>
+    public static MetadataReference ToReference(Compilation compilation)
+    {
+        using var stream = new System.IO.MemoryStream();
+        var emit = compilation.Emit(stream);
+        if (!emit.Success)
+        {
+            throw new InvalidOperationException(string.Join("\n", emit.Diagnostics));
+        }
+
+        return MetadataReference.CreateFromImage(stream.ToArray());
     }
 
     /// <summary>Compiler errors and warnings (warnings are errors here, as in the kit's projects).</summary>

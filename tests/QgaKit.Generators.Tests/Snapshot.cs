@@ -40,6 +40,18 @@ internal static partial class Snapshot
         Compare(directory, prefix, expected);
     }
 
+    /// <summary>Only the diagnostics of a scenario (<c>{Class}.{Method}.verified.txt</c>).</summary>
+    public static void VerifyDiagnostics(IEnumerable<Diagnostic> diagnostics, [CallerFilePath] string file = "", [CallerMemberName] string method = "")
+    {
+        var directory = Path.Combine(Path.GetDirectoryName(file)!, "Snapshots");
+        var prefix = Path.GetFileNameWithoutExtension(file) + "." + method;
+        var expected = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [prefix + ".verified.txt"] = string.Join("\n", diagnostics.Select(Describe)) + "\n",
+        };
+        Compare(directory, prefix, expected);
+    }
+
     /// <summary>One diagnostic as a stable line: id, severity, file(line,col), the flagged source text, message.</summary>
     public static string Describe(Diagnostic d)
     {

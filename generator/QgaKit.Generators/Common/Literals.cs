@@ -13,7 +13,7 @@ internal static class Literals
         var typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         if (value is null)
         {
-            return "default(" + typeName + (type.IsReferenceType || IsNullableValue(type) ? "?" : string.Empty) + ")";
+            return type.IsReferenceType || IsNullableValue(type) ? "null" : "default(" + typeName + ")";
         }
 
         var underlying = IsNullableValue(type) ? ((INamedTypeSymbol)type).TypeArguments[0] : type;

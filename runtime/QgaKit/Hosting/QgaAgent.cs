@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using QgaKit.Commands;
 using QgaKit.Dispatch;
+using QgaKit.Freezing;
 using QgaKit.Hooks;
 using QgaKit.Hosting.CommandLine;
 using QgaKit.Interop;
@@ -23,7 +24,7 @@ public static partial class QgaAgent
         ArgumentNullException.ThrowIfNull(args);
 
         // First act: an inherited SIGCHLD = SIG_IGN would make the kernel reap hook processes before we can wait.
-        ChildSignal.ResetIfIgnored();
+        _ = ChildSignals.ResetIgnoredSigchld();
 
         var modules = QgaModules.All;
         var hooks = new HookCatalog();
@@ -43,6 +44,10 @@ public static partial class QgaAgent
         var table = new CommandTable();
         var delimiter = new ResponseDelimiter();
         var services = CreateServices(options, logger, frozen, hooks, table, delimiter);
+
+        // A state file left by a previous instance means the filesystems may still be frozen: come up frozen
+        // (qemu-ga's check_is_frozen) before any command is registered or any file is written.
+        services.GetRequired<Freezer>().RecoverAtStartup();
         foreach (var module in modules)
         {
             module.RegisterCommands(table, services);
@@ -73,7 +78,9 @@ public static partial class QgaAgent
         services.Add(logger);
         services.Add(frozen);
         services.Add(hooks);
-        services.Add(new HookHost());
+        services.Add(new HookHost(options, logger));
+
+        services.Add(new Freezer(frozen, logger, options));
         services.Add(table);
         services.Add(delimiter);
         return services;

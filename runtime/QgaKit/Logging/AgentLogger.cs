@@ -192,7 +192,7 @@ public sealed partial class AgentLogger : IDisposable
             if (handle.IsInvalid)
             {
                 handle.Dispose();
-                error = LoggingTexts.CannotOpenLogFile(FileOpen.Describe(errno));
+                error = LoggingTexts.CannotOpenLogFile(Errno.Describe(errno));
                 return false;
             }
 

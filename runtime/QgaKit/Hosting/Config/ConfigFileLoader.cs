@@ -140,11 +140,11 @@ public static class ConfigFileLoader
             throw new KeyFileException(KeyFileTexts.NotRegularFile);
         }
 
-        if (error == FileOpen.ENOENT && !location.Required)
+        if (error == Errno.ENOENT && !location.Required)
         {
             return null;
         }
 
-        throw new KeyFileException(FileOpen.Describe(error));
+        throw new KeyFileException(Errno.Describe(error));
     }
 }
