@@ -9,17 +9,8 @@ namespace QgaKit.Tests.Conformance;
 /// </summary>
 internal static class KnownFailures
 {
-    private const string NoGuestInfo =
-        "guest-info is not registered in samples/FsfreezeAgent yet (core 26d4faf: 'guest-info needs the generator's fix "
-        + "for QgaKit.* result types'): ours answers {\"error\": {\"class\": \"CommandNotFound\", \"desc\": "
-        + "\"The command guest-info has not been found\"}} where qemu-ga answers the command list (or, blocked, "
-        + "'Command guest-info has been disabled')";
-
     private static readonly Dictionary<string, string> Notes = new()
     {
-        ["info-shape"] = NoGuestInfo,
-        ["blocked-info-shows-disabled"] = NoGuestInfo,
-        ["blocked-info-itself"] = NoGuestInfo,
         ["client-leaves-mid-stream"] =
             "client A sends 200 x b'{\"execute\":\"guest-info\"}' (4800 bytes) in one write and closes; client B then sends "
             + "b'\\xff{\"execute\":\"guest-sync\",\"arguments\":{\"id\":3}}\\n'. qemu-ga keeps reading A's input to EOF "
