@@ -209,7 +209,7 @@ internal sealed class TypeModelBuilder
 
         // Framework types (DateTime, Guid, Dictionary, …) have no QAPI shape.
         var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-        return ns != "System" && !ns.StartsWith("System.", StringComparison.Ordinal) && ns != "QgaKit" && !ns.StartsWith("QgaKit.", StringComparison.Ordinal);
+        return ns != "System" && !ns.StartsWith("System.", StringComparison.Ordinal);
     }
 
     private void BuildEnum(INamedTypeSymbol type, string fullName, string id)

@@ -41,6 +41,13 @@ internal static class InitShim
         var registrations = new List<PosixSignalRegistration>();
         foreach (int signal in Forwarded)
         {
+            // A signal the launcher ignored (nohup) stays ignored in the agent through exec: no forwarder for it,
+            // whose handler exec would turn into SIG_DFL.
+            if (Signals.IsIgnored(signal))
+            {
+                continue;
+            }
+
             registrations.Add(PosixSignalRegistration.Create((PosixSignal)signal, context =>
             {
                 context.Cancel = true; // pid 1 stays up until its child is gone

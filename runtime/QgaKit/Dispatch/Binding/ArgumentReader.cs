@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
 using QgaKit.Json;
+using QgaKit.Protocol;
 
 namespace QgaKit.Dispatch.Binding;
 
@@ -79,23 +80,30 @@ public static class ArgumentReader
 
     public static QgaException Missing(ValuePath path) => BindingErrors.Missing(path);
 
-    /// <summary>Throws for the first member of <paramref name="value"/>, in request order, that is not in
-    /// <paramref name="known"/>. Called only when the member count shows there is one.</summary>
+    /// <summary>Throws for the member of <paramref name="value"/> not in <paramref name="known"/> that qemu reports:
+    /// qobject_input_check_struct walks the unvisited members in QDict order (<see cref="QdictOrder"/>), so with
+    /// several unexpected members the same one is named. Called only when the member count shows there is one.</summary>
     [DoesNotReturn]
     public static void ThrowUnexpected(JsonValue value, string[] known, ValuePath path)
     {
         ArgumentNullException.ThrowIfNull(known);
+        string? first = null;
+        var firstIndex = -1;
+        var index = 0;
         foreach (var member in value.EnumerateObject())
         {
             var name = member.Name;
-            if (Array.IndexOf(known, name) < 0)
+            if (Array.IndexOf(known, name) < 0 && (first is null || QdictOrder.Precedes(name, index, first, firstIndex)))
             {
-                throw BindingErrors.Unexpected(path.Member(name));
+                first = name;
+                firstIndex = index;
             }
+
+            index++;
         }
 
-        // Unreachable with a parser that rejects duplicate keys; kept so a miscount is never silent.
-        throw new QgaException("Unexpected parameters");
+        // Null only with a parser that lets duplicate keys through; never fail silently on a miscount.
+        throw BindingErrors.Unexpected(path.Member(first ?? "?"));
     }
 
     private static long ReadSigned(JsonValue value, ValuePath path, long min, long max, string cType)
