@@ -24,7 +24,7 @@ public static partial class QgaAgent
         ArgumentNullException.ThrowIfNull(args);
 
         // First act: an inherited SIGCHLD = SIG_IGN would make the kernel reap hook processes before we can wait.
-        ChildSignal.ResetIfIgnored();
+        _ = ChildSignals.ResetIgnoredSigchld();
 
         var modules = QgaModules.All;
         var hooks = new HookCatalog();
