@@ -70,10 +70,11 @@ public sealed partial class Freezer
 
         if (error is not null)
         {
-            Log(LogLevel.Warning, error);
+            StartupWarning(error);
         }
 
-        Log(LogLevel.Warning, FreezeTexts.PreviousInstanceFrozen(StateFile.Path));
+        StartupWarning(FreezeTexts.PreviousInstanceFrozen(StateFile.Path));
+
         _thawHookOwed = true;
         _logger?.Hold();
         State.Enter();
@@ -295,4 +296,14 @@ public sealed partial class Freezer
     }
 
     private void Log(LogLevel level, string message) => _logger?.Log(level, message);
+
+    // qemu-ga warns at start-up before its own log handler is installed, so GLib's default handler prints these to
+    // stderr in GLib's format, and only with -v (the level filter is already set).
+    private void StartupWarning(string message)
+    {
+        if (_logger?.IsEnabled(LogLevel.Warning) == true)
+        {
+            Hosting.CommandLine.GLibConsoleMessage.Warning(Console.Error, message);
+        }
+    }
 }
