@@ -26,6 +26,12 @@ public static partial class QgaAgent
         // First act: an inherited SIGCHLD = SIG_IGN would make the kernel reap hook processes before we can wait.
         _ = ChildSignals.ResetIgnoredSigchld();
 
+        // As pid 1 the runtime would reap hook children itself: run the agent as pid 1's only child instead.
+        if (ChildSignals.RunInitShimIfPid1(out var shimExitCode))
+        {
+            return shimExitCode;
+        }
+
         var modules = QgaModules.All;
         var hooks = new HookCatalog();
         foreach (var module in modules)
@@ -106,27 +112,21 @@ public static partial class QgaAgent
         return names;
     }
 
+    /// <summary>qemu-ga's <c>QGA_RETRY_INTERVAL</c>: the pause before <c>--retry-path</c> sets the channel up again.</summary>
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// qemu-ga's <c>run_agent</c>: set the channel up and serve it. When the channel cannot be set up or fails while
+    /// reading, the agent exits with status 1, or with <c>-r</c> logs, waits 5 s and sets it up again.
+    /// A stop signal ends it with status 0.
+    /// </summary>
     private static async Task<int> RunLoopAsync(AgentOptions options, AgentLoop loop, AgentLogger logger, CancellationToken stop)
     {
-        IQgaTransport transport;
-        try
-        {
-            transport = TransportSelection.Create(options);
-        }
-        catch (TransportSetupException e)
-        {
-            foreach (var line in e.Lines)
-            {
-                logger.Critical(line);
-            }
-
-            return 1;
-        }
-
-        using (transport)
+        while (true)
         {
             try
             {
+                using var transport = TransportSelection.Create(options);
                 await loop.RunAsync(transport, stop).ConfigureAwait(false);
                 return 0;
             }
@@ -134,10 +134,33 @@ public static partial class QgaAgent
             {
                 return 0;
             }
+            catch (TransportSetupException e)
+            {
+                foreach (var line in e.Lines)
+                {
+                    logger.Critical(line);
+                }
+            }
             catch (Exception e) when (e is System.IO.IOException or System.Net.Sockets.SocketException)
             {
-                logger.Critical("error reading channel: " + e.Message);
+                logger.Warning(AgentTexts.ErrorReadingChannel);
+                logger.Debug(e.Message);
+            }
+
+            if (!options.RetryPath)
+            {
                 return 1;
+            }
+
+            logger.Warning(AgentTexts.StoppedUnexpectedly);
+            logger.Warning(AgentTexts.WaitingForChannelPath);
+            try
+            {
+                await Task.Delay(RetryInterval, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return 0;
             }
         }
     }

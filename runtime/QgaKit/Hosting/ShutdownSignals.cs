@@ -52,12 +52,12 @@ internal sealed class ShutdownSignals : IDisposable
             if (_frozen.IsFrozen)
             {
                 _deferred = true;
-                _logger.Warning($"received signal num {number} while frozen, deferring exit until filesystems are thawed");
+                _logger.Warning(AgentTexts.SignalWhileFrozen(number));
                 return;
             }
         }
 
-        _logger.Debug($"received signal num {number}, quitting");
+        _logger.Debug(AgentTexts.Quitting(number));
         _stop.Cancel();
     }
 
