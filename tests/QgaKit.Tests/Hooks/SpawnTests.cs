@@ -94,6 +94,16 @@ public sealed class SpawnTests : IDisposable
         Assert.Equal("/\nhello\n", File.ReadAllText(output));
     }
 
+    [Theory]
+    [InlineData(Errno.ENOENT, "No such file or directory")]
+    [InlineData(Errno.EACCES, "Permission denied")]
+    [InlineData(Errno.ENOEXEC, "Exec format error")]
+    [InlineData(Errno.ECHILD, "No child processes")]
+    [InlineData(Errno.ETXTBSY, "Text file busy")]
+    [InlineData(Errno.EAGAIN, "Resource temporarily unavailable")]
+    [InlineData(9999, "Unknown error 9999")]
+    public void Strerror_texts_are_the_C_locales(int errno, string text) => Assert.Equal(text, Errno.Describe(errno));
+
     [Fact]
     public void Current_environment_and_argv_are_the_processes_own()
     {
