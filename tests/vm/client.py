@@ -414,13 +414,13 @@ def cmd_run(a):
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
     ok = runner.run()
-    result = {'name': a.name, 'ok': ok, 'checks': runner.checks, 'timings': runner.timings, 'facts': runner.facts}
-    if a.binary_size:
-        result['facts']['binary_size'] = a.binary_size
     for pre in a.pre_check:
         name, _, outcome = pre.rpartition('=')
         runner.checks.insert(0, {'name': name, 'ok': outcome == 'ok', 'detail': ''})
         ok = ok and outcome == 'ok'
+    result = {'name': a.name, 'ok': ok, 'checks': runner.checks, 'timings': runner.timings, 'facts': runner.facts}
+    if a.binary_size:
+        result['facts']['binary_size'] = a.binary_size
     with open(a.results, 'w') as f:
         json.dump(result, f, indent=1)
     print('[%s] %s in %.1f s' % (a.name, 'PASSED' if ok else 'FAILED', runner.timings.get('total', 0)), flush=True)
