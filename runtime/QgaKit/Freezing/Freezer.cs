@@ -21,9 +21,6 @@ public sealed partial class Freezer
     private readonly AgentLogger? _logger;
     private readonly IMountTableSource _mounts;
 
-    /// <summary>Test seam: sees every FIFREEZE/FITHAW as <c>"FIFREEZE &lt;dir&gt; &lt;errno or 0&gt;"</c> right after the call.</summary>
-    internal Action<string>? IoctlObserver { get; set; }
-
     /// <summary>Whether a freeze hook ran that no thaw hook has answered yet.</summary>
     private bool _thawHookOwed;
 
@@ -46,6 +43,9 @@ public sealed partial class Freezer
     }
 
     public FrozenState State { get; }
+
+    /// <summary>Test seam: sees every FIFREEZE/FITHAW as <c>"FIFREEZE &lt;dir&gt; &lt;errno or 0&gt;"</c> right after the call.</summary>
+    internal Action<string>? IoctlObserver { get; set; }
 
     public FreezeStateFile StateFile { get; }
 
