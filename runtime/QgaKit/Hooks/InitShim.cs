@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Runtime.InteropServices;
 using QgaKit.Interop;
 
@@ -20,7 +19,7 @@ internal static class InitShim
         // The agent gets exactly what this process got: executable, argv (from the kernel, so `dotnet app.dll`
         // is re-run as such), environment, stdio, every inherited descriptor (socket activation), signal
         // dispositions and session (so a terminal's Ctrl-C still reaches it).
-        var options = new SpawnOptions(Environment.ProcessPath ?? "/proc/self/exe", CommandLine())
+        var options = new SpawnOptions(Spawn.CurrentExecutable, Spawn.CurrentArgv())
         {
             Stdin = StdioTarget.Inherit,
             Stdout = StdioTarget.Inherit,
@@ -42,6 +41,13 @@ internal static class InitShim
         var registrations = new List<PosixSignalRegistration>();
         foreach (int signal in Forwarded)
         {
+            // A signal the launcher ignored (nohup) stays ignored in the agent through exec: no forwarder for it,
+            // whose handler exec would turn into SIG_DFL.
+            if (Signals.IsIgnored(signal))
+            {
+                continue;
+            }
+
             registrations.Add(PosixSignalRegistration.Create((PosixSignal)signal, context =>
             {
                 context.Cancel = true; // pid 1 stays up until its child is gone
@@ -72,22 +78,5 @@ internal static class InitShim
                 registration.Dispose();
             }
         }
-    }
-
-    private static string[] CommandLine()
-    {
-        byte[] raw = File.ReadAllBytes("/proc/self/cmdline");
-        var args = new List<string>();
-        int start = 0;
-        for (int i = 0; i < raw.Length; i++)
-        {
-            if (raw[i] == 0)
-            {
-                args.Add(System.Text.Encoding.UTF8.GetString(raw, start, i - start));
-                start = i + 1;
-            }
-        }
-
-        return args.ToArray();
     }
 }

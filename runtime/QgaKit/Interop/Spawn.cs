@@ -136,6 +136,41 @@ internal static unsafe partial class Spawn
         }
     }
 
+    /// <summary>This process's executable, for re-executing itself (the apphost, the AOT binary, or <c>dotnet</c>).</summary>
+    public static string CurrentExecutable => System.Environment.ProcessPath ?? "/proc/self/exe";
+
+    /// <summary>This process's argv as the kernel has it (for <c>dotnet app.dll …</c> it includes <c>app.dll</c>),
+    /// so <c>new SpawnOptions(CurrentExecutable, CurrentArgv())</c> re-runs the same command line.</summary>
+    public static string[] CurrentArgv()
+    {
+        byte[] raw = File.ReadAllBytes("/proc/self/cmdline");
+        var args = new List<string>();
+        int start = 0;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == 0)
+            {
+                args.Add(System.Text.Encoding.UTF8.GetString(raw, start, i - start));
+                start = i + 1;
+            }
+        }
+
+        return args.ToArray();
+    }
+
+    /// <summary>The real C <c>environ</c> as <c>KEY=VALUE</c> strings, to pass on with additions
+    /// (<see cref="SpawnOptions.Environment"/>).</summary>
+    public static List<string> CurrentEnvironment()
+    {
+        var result = new List<string>();
+        for (byte** entry = Environ(); entry != null && *entry != null; entry++)
+        {
+            result.Add(Marshal.PtrToStringUTF8((nint)(*entry))!);
+        }
+
+        return result;
+    }
+
     /// <summary>pipe2(O_CLOEXEC); returns 0 or the errno.</summary>
     public static int CreatePipe(out int readFd, out int writeFd)
     {

@@ -57,7 +57,7 @@ internal sealed class DifferentialAgent : IDisposable
 
     public static string KitDll => Path.Combine(AppContext.BaseDirectory, "fsfreeze-agent.dll");
 
-    public static DifferentialAgent Start(AgentKind kind, string socketPath, string stateDir, string? hookPath, string workingDirectory)
+    public static DifferentialAgent Start(AgentKind kind, string socketPath, string stateDir, string? hookPath, string workingDirectory, params string[] extraArgs)
     {
         var info = new ProcessStartInfo(kind == AgentKind.QemuGa ? QemuGaPath : "dotnet")
         {
@@ -71,7 +71,7 @@ internal sealed class DifferentialAgent : IDisposable
             info.ArgumentList.Add(KitDll);
         }
 
-        foreach (var arg in new[] { "-m", "unix-listen", "-p", socketPath, "-t", stateDir })
+        foreach (var arg in (string[])["-m", "unix-listen", "-p", socketPath, "-t", stateDir, .. extraArgs])
         {
             info.ArgumentList.Add(arg);
         }

@@ -49,8 +49,16 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
                 output.WriteLine(line);
             }
 
+            output.WriteLine("hook descriptors: " + string.Join(" | ", setup.HookDescriptors));
             output.WriteLine("stderr: " + transcript.Agent.StandardError);
             transcript.Agent.Kill();
+        }
+
+        // compatibility.md (Hooks): the kit's hook gets stdio and nothing else; qemu-ga's also gets what it inherited.
+        Assert.All(setup.HookDescriptors, fds => Assert.StartsWith("0 1 2 3", fds, StringComparison.Ordinal));
+        if (kind == AgentKind.Kit)
+        {
+            Assert.All(setup.HookDescriptors, fds => Assert.Equal("0 1 2 3", fds));
         }
 
         return transcript.Lines;
@@ -118,6 +126,203 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
 
         // compatibility.md, hook pairing: a thaw with no freeze hook run to answer runs no thaw hook.
         Assert.Equal(expected[..^2], kit);
+    }
+
+    [SkippableFact]
+    public void Hook_failures_give_the_same_texts_as_qemu_ga_7_2()
+    {
+        using var setup = NewSetup();
+        var mnt = setup.Mnt;
+
+        void Scenario(DifferentialTranscript t)
+        {
+            setup.HookFails("freeze", 3);
+            t.Send(FreezeList(mnt));
+            t.Send(Status);
+            t.Note("probe after failed freeze: " + setup.Mounts.StartWriter(mnt).WaitCompleted());
+            setup.HookFails("freeze", null);
+            t.Send(FreezeList(mnt));
+            t.Send(Status);
+            setup.HookSucceeds();
+            setup.HookFails("thaw", 3);
+            t.Send(FreezeList(mnt));
+            t.Send(Thaw);
+            t.Send(Status);
+            t.Note("probe after failed thaw hook: " + setup.Mounts.StartWriter(mnt).WaitCompleted());
+            setup.HookSucceeds();
+            setup.SetHookMode(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            t.Send(FreezeList(mnt));
+            t.Send(Thaw);
+            setup.SetHookMode(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.Move(setup.HookPath, setup.HookPath + ".away");
+            t.Send(FreezeList(mnt));
+            File.Move(setup.HookPath + ".away", setup.HookPath);
+        }
+
+        var qemu = Run(setup, AgentKind.QemuGa, Scenario);
+        var hookFreeze = HookLine(qemu, "freeze");
+        var hookThaw = HookLine(qemu, "thaw");
+        var freezeList = "> " + setup.Normalize(FreezeList(mnt));
+        var notExecutable = Error("can't access fsfreeze hook '<dir>/hook.sh': Permission denied");
+        string[] expected =
+        [
+            freezeList, Error("fsfreeze hook has failed with status 3"), hookFreeze,
+            "> " + Status, Thawed,
+            "# probe after failed freeze: True",
+            freezeList, Error("fsfreeze hook has terminated abnormally"), hookFreeze,
+            "> " + Status, Thawed,
+            freezeList, "< {\"return\": 1}", hookFreeze, "probe freeze written",
+            "> " + Thaw, Error("fsfreeze hook has failed with status 3"), hookThaw,
+            "> " + Status, Thawed,
+            "# probe after failed thaw hook: True",
+            freezeList, notExecutable,
+            "> " + Thaw, notExecutable,
+            freezeList, Error("can't access fsfreeze hook '<dir>/hook.sh': No such file or directory"),
+        ];
+        Assert.Equal(expected, qemu);
+
+        var kit = Run(setup, AgentKind.Kit, Scenario);
+
+        // compatibility.md, hook pairing: a thaw with no freeze hook run to answer neither runs nor checks the hook.
+        var expectedKit = expected.ToList();
+        expectedKit[expectedKit.LastIndexOf(notExecutable)] = "< {\"return\": 0}";
+        Assert.Equal(expectedKit, kit);
+    }
+
+    [SkippableFact]
+    public void A_freeze_that_freezes_nothing_pairs_the_thaw_hook_at_once()
+    {
+        using var setup = NewSetup();
+        var mnt = setup.Mnt;
+        Directory.CreateDirectory(Path.Combine(mnt, "dir"));
+
+        void Scenario(DifferentialTranscript t)
+        {
+            t.Send(FreezeList(Path.Combine(mnt, "dir")));
+            t.Send(Status);
+            t.Note("state file: " + StateFileText(setup));
+            t.Send("{\"execute\": \"guest-fsfreeze-freeze-list\", \"arguments\": {\"mountpoints\": []}}");
+            t.Send(Status);
+        }
+
+        var qemu = Run(setup, AgentKind.QemuGa, Scenario);
+        var hookFreeze = HookLine(qemu, "freeze");
+        string[] expected =
+        [
+            "> " + setup.Normalize(FreezeList(Path.Combine(mnt, "dir"))), "< {\"return\": 0}", hookFreeze, "probe freeze written",
+            "> " + Status, Thawed,
+            "# state file: absent",
+            "> {\"execute\": \"guest-fsfreeze-freeze-list\", \"arguments\": {\"mountpoints\": []}}", "< {\"return\": 0}", hookFreeze, "probe freeze written",
+            "> " + Status, Thawed,
+        ];
+        Assert.Equal(expected, qemu);
+
+        var kit = Run(setup, AgentKind.Kit, Scenario);
+
+        // compatibility.md, hook pairing: the freeze hook's run is answered by a thaw hook run in the same call.
+        var hookThaw = hookFreeze.Replace("hook freeze ", "hook thaw ", StringComparison.Ordinal);
+        var expectedKit = expected.ToList();
+        expectedKit.InsertRange(11, [hookThaw, "probe thaw written"]);
+        expectedKit.InsertRange(4, [hookThaw, "probe thaw written"]);
+        Assert.Equal(expectedKit, kit);
+    }
+
+    [SkippableFact]
+    public void A_filesystem_frozen_beforehand_reads_thawed_and_thaw_releases_it()
+    {
+        using var setup = NewSetup();
+        var mnt = setup.Mnt;
+        setup.SkipProbe();
+
+        void Scenario(DifferentialTranscript t)
+        {
+            Shell.Check("fsfreeze", "-f", mnt);
+            using var writer = setup.Mounts.StartWriter(mnt);
+            t.Note("writer blocked: " + writer.WaitBlocked());
+            t.Send(FreezeList(mnt));
+            t.Send(Status);
+            t.Send(Thaw);
+            t.Note("writer completed: " + writer.WaitCompleted());
+        }
+
+        var qemu = Run(setup, AgentKind.QemuGa, Scenario);
+        var hookFreeze = HookLine(qemu, "freeze");
+        var hookThaw = HookLine(qemu, "thaw");
+        string[] expected =
+        [
+            "# writer blocked: True",
+            "> " + setup.Normalize(FreezeList(mnt)), "< {\"return\": 0}", hookFreeze,
+            "> " + Status, Thawed,
+            "> " + Thaw, "< {\"return\": 1}", hookThaw,
+            "# writer completed: True",
+        ];
+        Assert.Equal(expected, qemu);
+
+        var kit = Run(setup, AgentKind.Kit, Scenario);
+
+        // compatibility.md, hook pairing: the thaw hook runs inside the freeze that froze nothing, not at the thaw.
+        string[] expectedKit =
+        [
+            "# writer blocked: True",
+            "> " + setup.Normalize(FreezeList(mnt)), "< {\"return\": 0}", hookFreeze, hookThaw,
+            "> " + Status, Thawed,
+            "> " + Thaw, "< {\"return\": 1}",
+            "# writer completed: True",
+        ];
+        Assert.Equal(expectedKit, kit);
+    }
+
+    [SkippableFact]
+    public void After_kill_9_while_frozen_a_restarted_agent_comes_up_frozen_and_thaw_works()
+    {
+        using var setup = NewSetup();
+        var mnt = setup.Mnt;
+        string? restartStderr = null;
+
+        void Scenario(DifferentialTranscript t)
+        {
+            t.Send(FreezeList(mnt));
+            using var writer = setup.Mounts.StartWriter(mnt);
+            t.Note("writer blocked: " + writer.WaitBlocked());
+            t.Agent.Kill();
+            t.Note("state file after kill: " + StateFileText(setup));
+            t.Agent = setup.Start(t.Agent.Kind, resetState: false, "-v");
+            t.Send(Status);
+            t.Send("{\"execute\": \"guest-ping\"}");
+            t.Send(FreezeList(mnt));
+            t.Send(Thaw);
+            t.Note("writer completed: " + writer.WaitCompleted());
+            t.Note("state file: " + StateFileText(setup));
+            t.Send(Status);
+            restartStderr = t.Agent.StandardError;
+        }
+
+        var qemu = Run(setup, AgentKind.QemuGa, Scenario);
+        var hookFreeze = HookLine(qemu, "freeze");
+        var hookThaw = HookLine(qemu, "thaw");
+        string[] expected =
+        [
+            "> " + setup.Normalize(FreezeList(mnt)), "< {\"return\": 1}", hookFreeze, "probe freeze written",
+            "# writer blocked: True",
+            "# state file after kill: empty 0600",
+            "> " + Status, Frozen,
+            "> {\"execute\": \"guest-ping\"}", "< {\"return\": {}}",
+            "> " + setup.Normalize(FreezeList(mnt)), Disabled("guest-fsfreeze-freeze-list"),
+            "> " + Thaw, "< {\"return\": 1}", hookThaw, "probe thaw written",
+            "# writer completed: True",
+            "# state file: absent",
+            "> " + Status, Thawed,
+        ];
+        Assert.Equal(expected, qemu);
+        var warning = "previous instance appears to have exited with frozen filesystems. deferring logging/pidfile creation and "
+            + "disabling non-fsfreeze-safe commands until guest-fsfreeze-thaw is issued, or filesystems are manually unfrozen "
+            + $"and the file {setup.StateFile} is removed";
+        Assert.Contains(warning, restartStderr, StringComparison.Ordinal);
+
+        var kit = Run(setup, AgentKind.Kit, Scenario);
+
+        Assert.Equal(expected, kit);
+        Assert.Contains(warning, restartStderr, StringComparison.Ordinal);
     }
 
     private static string HookLine(List<string> transcript, string argument)

@@ -60,7 +60,7 @@ internal sealed class DifferentialSetup : IDisposable
     }
 
     /// <summary>Starts <paramref name="kind"/> on a clean state dir, hook log and probe file.</summary>
-    public DifferentialAgent Start(AgentKind kind, bool resetState = true)
+    public DifferentialAgent Start(AgentKind kind, bool resetState = true, params string[] extraArgs)
     {
         if (resetState)
         {
@@ -68,9 +68,10 @@ internal sealed class DifferentialSetup : IDisposable
             File.Delete(HookLog);
             File.Delete(Path.Combine(Mnt, "probe.txt"));
             _hookLines = 0;
+            HookDescriptors.Clear();
         }
 
-        var agent = DifferentialAgent.Start(kind, SocketPath, StateDir, HookPath, Root);
+        var agent = DifferentialAgent.Start(kind, SocketPath, StateDir, HookPath, Root, extraArgs);
         _agents.Add(agent);
         return agent;
     }
@@ -91,11 +92,32 @@ internal sealed class DifferentialSetup : IDisposable
 
     public void SetHookMode(UnixFileMode mode) => File.SetUnixFileMode(HookPath, mode);
 
-    /// <summary>The hook log lines written since the last call, paths replaced by placeholders.</summary>
+    /// <summary>
+    /// The descriptors each hook run had, as listed by an <c>ls /proc/self/fd</c> it ran (so 3 is ls's own
+    /// directory descriptor). Kept out of the transcripts: qemu-ga leaks descriptors it inherited, the kit does not.
+    /// </summary>
+    public List<string> HookDescriptors { get; } = new();
+
+    /// <summary>The hook log lines written since the last call, paths replaced by placeholders, descriptors moved to
+    /// <see cref="HookDescriptors"/>.</summary>
     public List<string> NewHookLines()
     {
         var lines = File.Exists(HookLog) ? File.ReadAllLines(HookLog) : [];
-        var fresh = lines.Skip(_hookLines).Select(Normalize).ToList();
+        var fresh = new List<string>();
+        foreach (var line in lines.Skip(_hookLines))
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(line, " fds=([0-9 ]*) ");
+            if (match.Success)
+            {
+                HookDescriptors.Add(match.Groups[1].Value);
+                fresh.Add(Normalize(line.Replace(match.Value, " fds=* ", StringComparison.Ordinal)));
+            }
+            else
+            {
+                fresh.Add(Normalize(line));
+            }
+        }
+
         _hookLines = lines.Length;
         return fresh;
     }
@@ -134,7 +156,7 @@ internal sealed class DifferentialSetup : IDisposable
             pgrp=own; [ "$3" = "$$" ] || pgrp=other
             session=own; [ "$4" = "$$" ] || session=other
             statefile=no; [ -e '{{StateFile}}' ] && statefile=yes
-            fds=$(ls /proc/$$/fd | sort -n | tr '\n' ' ')
+            fds=$(ls /proc/self/fd | sort -n | tr '\n' ' ')
             echo "hook $arg argc=$argc argv0=$0 session=$session pgrp=$pgrp stdin=$(readlink /proc/$$/fd/0) stdout=$(readlink /proc/$$/fd/1) stderr=$(readlink /proc/$$/fd/2) fds=${fds% } statefile=$statefile" >> "$dir/hook.log"
             if [ -e "$dir/hook.fail.$arg" ]; then
                 fail=$(cat "$dir/hook.fail.$arg")

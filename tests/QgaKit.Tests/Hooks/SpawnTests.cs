@@ -88,6 +88,23 @@ public sealed class SpawnTests : IDisposable
         Assert.Equal("/\nhello\n", File.ReadAllText(output));
     }
 
+    [Fact]
+    public void Current_environment_and_argv_are_the_processes_own()
+    {
+        Assert.Equal(0, TestLibc.setenv("QGAKIT_SPAWN_TEST_MARK", "x=1", 1));
+        try
+        {
+            Assert.Contains("QGAKIT_SPAWN_TEST_MARK=x=1", Spawn.CurrentEnvironment());
+        }
+        finally
+        {
+            _ = TestLibc.unsetenv("QGAKIT_SPAWN_TEST_MARK");
+        }
+
+        Assert.NotEmpty(Spawn.CurrentArgv());
+        Assert.True(File.Exists(Spawn.CurrentExecutable));
+    }
+
     private static string ReadAll(int fd)
     {
         var buffer = new byte[4096];
