@@ -39,6 +39,14 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void QGA0002_a_built_in_command_name_is_taken() => Check("QGA0002", Usings + """
+        public partial class Commands
+        {
+            [QgaCommand("guest-ping")] public void Ping() { }
+        }
+        """);
+
+    [Fact]
     public void QGA0003_invalid_command_name() => Check("QGA0003", Usings + """
         public partial class Commands
         {
