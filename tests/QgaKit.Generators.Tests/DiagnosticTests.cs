@@ -263,6 +263,16 @@ public class DiagnosticTests
         {
             [QgaCommand("guest-a")] public void A() { }
         }
+
+        public abstract partial class Base
+        {
+            [QgaCommand("guest-b")] public void B() { }
+        }
+
+        public abstract partial class StaticOnly
+        {
+            [QgaCommand("guest-c")] public static void C() { }
+        }
         """);
 
     [Fact]
