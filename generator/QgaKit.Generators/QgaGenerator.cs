@@ -31,7 +31,12 @@ public sealed class QgaGenerator : IIncrementalGenerator
             .Select(static (h, _) => h!)
             .WithTrackingName(TrackingNames.HookModels);
 
-        context.RegisterSourceOutput(hooks, static (spc, hook) => spc.AddSource(hook.HintName, HookEmitter.Emit(hook)));
+        // Two [Hook] enums can name the same class (QGA0014/QGA0015 report it); emit it once, so that a duplicate
+        // hint name never turns into a generator exception (CS8785).
+        var uniqueHooks = hooks.Collect()
+            .SelectMany(static (all, _) => all.GroupBy(h => h.HintName, StringComparer.Ordinal).Select(g => g.OrderBy(h => h.Order).First()).ToImmutableArray());
+
+        context.RegisterSourceOutput(uniqueHooks, static (spc, hook) => spc.AddSource(hook.HintName, HookEmitter.Emit(hook)));
 
         var methods = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -52,7 +57,7 @@ public sealed class QgaGenerator : IIncrementalGenerator
             .Select(static (compilation, ct) => ReferencedModules.Find(compilation, ct))
             .WithTrackingName(TrackingNames.ReferencedModules);
 
-        var module = hooks.Collect()
+        var module = uniqueHooks.Collect()
             .Combine(classes.Collect())
             .Combine(libraries)
             .Select(static (pair, _) => BuildModule(pair.Left.Left, pair.Left.Right, pair.Right))
