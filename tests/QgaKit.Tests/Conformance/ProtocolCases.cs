@@ -62,6 +62,7 @@ internal static class ProtocolCases
         yield return One("command-name-case-sensitive", "qga-reference 1.2", "{\"execute\":\"GUEST-PING\"}\n",
             NotFound("The command GUEST-PING has not been found"));
         yield return One("command-name-empty", "qga-reference 1.2", "{\"execute\":\"\"}\n", NotFound("The command  has not been found"));
+        yield return One("fsfreeze-status-thawed", S81, "{\"execute\":\"guest-fsfreeze-status\"}\n", Ret("\"thawed\""));
         yield return One("info-shape", "qga-reference 1.7", "{\"execute\":\"guest-info\",\"id\":\"i\"}\n");
 
         // qemu-ga-only commands: recorded for the harness, not compared (our sample does not have them).
@@ -175,9 +176,9 @@ internal static class ProtocolCases
         yield return One("blocked-info-itself", Src, "{\"execute\":\"guest-info\"}\n",
             NotFound("Command guest-info has been disabled")) with { Args = new[] { "-b", "guest-info" } };
 
-        // The harness's own marker is guest-sync-delimited, so this one collects by quiet period.
+        // The harness's usual marker is guest-sync-delimited, so this one ends its step with a plain guest-sync.
         yield return new ConformanceCase("blocked-sync-delimited", Src, new Script().Connect()
-            .Send("{\"execute\":\"guest-sync-delimited\",\"arguments\":{\"id\":3}}\n{\"execute\":\"guest-sync\",\"arguments\":{\"id\":4}}\n").Quiet().Close())
+            .Send("{\"execute\":\"guest-sync-delimited\",\"arguments\":{\"id\":3}}\n{\"execute\":\"guest-sync\",\"arguments\":{\"id\":4}}\n").SyncPlain().Close())
         {
             Args = new[] { "-b", "guest-sync-delimited" },
             Recorded = new[] { new[] { NotFound("Command guest-sync-delimited has been disabled"), Ret("4") } },
