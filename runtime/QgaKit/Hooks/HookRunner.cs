@@ -33,6 +33,8 @@ internal static class HookRunner
     // Without a pidfd (Linux before 5.3) the exit is noticed by polling waitpid(WNOHANG) at this interval.
     private const int FallbackPollMs = 20;
 
+    private const int SpawnAttempts = 8;
+
     public static void Run(string name, string path, string argument, HookRunSettings settings, Action<LogLevel, string> log)
     {
         ValueTask run = RunCoreAsync(name, path, argument, settings, log, async: false, CancellationToken.None);
@@ -87,7 +89,29 @@ internal static class HookRunner
                 options.Stderr = StdioTarget.Descriptor(pipeWrite);
             }
 
-            errno = Spawn.Start(options, out int pid);
+            int pid;
+            for (int attempt = 1; ; attempt++)
+            {
+                errno = Spawn.Start(options, out pid);
+
+                // ETXTBSY: the file was just written and another thread's child (Process, another hook) still held
+                // a copy of the writer's descriptor between its clone and exec. qemu-ga, single-threaded, never
+                // sees this; it lasts microseconds, so a few short retries make the kit equally reliable.
+                if (errno != Errno.ETXTBSY || attempt == SpawnAttempts)
+                {
+                    break;
+                }
+
+                if (async)
+                {
+                    await Task.Delay(10 * attempt, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    Thread.Sleep(10 * attempt);
+                }
+            }
+
             Spawn.Close(pipeWrite);
             pipeWrite = -1;
             if (errno != 0)

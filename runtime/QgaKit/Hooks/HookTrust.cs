@@ -16,6 +16,11 @@ internal static class HookTrust
     /// gives qemu-ga's <c>can't access</c> text.</summary>
     public static string? Check(string path)
     {
+        if (string.IsNullOrEmpty(path))
+        {
+            return null; // access("") gives qemu-ga's "No such file or directory"
+        }
+
         uint euid = FileStatus.geteuid();
         string absolute = System.IO.Path.GetFullPath(path);
         if (FileStatus.Get(absolute, follow: true, out var file) != 0)

@@ -17,6 +17,10 @@ public sealed class AgentOptions
     /// <summary>Device or socket path, or <c>cid:port</c> for vsock; null means the method's default.</summary>
     public string? Path { get; set; }
 
+    /// <summary>True when systemd passed the listening socket (<c>LISTEN_FDS</c>, fd 3): <see cref="Method"/> comes from
+    /// the socket's family, <see cref="Path"/> is null, and the transport listens on fd 3 (added by the hosting helper).</summary>
+    public bool SocketActivated { get; set; }
+
     public string? LogFile { get; set; }
 
     public string PidFile { get; set; } = "/var/run/qemu-ga.pid";

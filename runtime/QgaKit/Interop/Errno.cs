@@ -16,6 +16,7 @@ internal static unsafe partial class Errno
     public const int ENOMEM = 12;
     public const int EACCES = 13;
     public const int EINVAL = 22;
+    public const int ETXTBSY = 26;
     public const int EMFILE = 24;
     public const int ENOSYS = 38;
 
@@ -83,6 +84,7 @@ internal static unsafe partial class Errno
         ENOMEM => "Cannot allocate memory",
         EACCES => "Permission denied",
         EINVAL => "Invalid argument",
+        ETXTBSY => "Text file busy",
         EMFILE => "Too many open files",
         ENOSYS => "Function not implemented",
         _ => "Unknown error " + errno.ToString(System.Globalization.CultureInfo.InvariantCulture),

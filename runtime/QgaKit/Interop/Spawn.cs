@@ -99,6 +99,7 @@ internal static unsafe partial class Spawn
     private const int AttrLongs = 48;
 
     private static bool s_noClosefrom;
+    private static nint s_environAddress;
 
     /// <summary>Tests: use the /proc/self/fd close list even where addclosefrom_np exists.</summary>
     internal static bool UseCloseListFallback { get; set; }
@@ -382,8 +383,15 @@ internal static unsafe partial class Spawn
     /// <summary>The C library's <c>environ</c>: the environment the process was started with plus any setenv.</summary>
     private static byte** Environ()
     {
-        nint libc = NativeLibrary.Load("libc.so.6");
-        return *(byte***)NativeLibrary.GetExport(libc, "environ");
+        // The variable's address is fixed; its value changes with every setenv, so it is read each time.
+        nint address = s_environAddress;
+        if (address == 0)
+        {
+            address = NativeLibrary.GetExport(NativeLibrary.Load("libc.so.6"), "environ");
+            s_environAddress = address;
+        }
+
+        return *(byte***)address;
     }
 
     /// <summary>NUL-terminated UTF-8 copies in native memory for the duration of one spawn.</summary>

@@ -273,6 +273,14 @@ public sealed partial class JsonStreamParser
 
                     if (c == (byte)'\\')
                     {
+                        // Fast path for a whole escape pair; the size check after each byte cannot fire in between.
+                        if (pos < end && input[pos] is >= 0x20 and <= 0xFD && CurrentTokenLength + 2 <= JsonLimits.MaxTokenSize)
+                        {
+                            AppendBytes(input.AsSpan(pos - 1, 2));
+                            pos++;
+                            continue;
+                        }
+
                         if (Advance(c, dq ? JsonLexerState.DoubleQuotedEscape : JsonLexerState.SingleQuotedEscape, out result))
                         {
                             goto Emit;

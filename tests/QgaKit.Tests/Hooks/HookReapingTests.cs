@@ -23,11 +23,11 @@ public sealed class HookReapingTests : HookFixture
     [Fact]
     public void Statuses_are_exact_while_Process_reaps_its_own_children()
     {
-        var result = HookStress.Run(Scratch.Root, rounds: 15);
+        var result = HookStress.Run(Scratch.Root, rounds: 25);
         _output.WriteLine(result.ToString());
         Assert.Equal(0, result.Wrong);
         Assert.Equal(0, result.Lost);
-        Assert.Equal(4 * 15 * 3, result.Exact);
+        Assert.Equal(4 * 25 * 3, result.Exact);
         Assert.Equal(result.ProcessRuns, result.ProcessOk);
     }
 

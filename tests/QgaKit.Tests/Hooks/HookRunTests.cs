@@ -66,12 +66,32 @@ public sealed class HookRunTests : HookFixture
     }
 
     [Fact]
+    public void Empty_path_is_cant_access_no_such_file()
+    {
+        Options.HookPaths["fsfreeze"] = "";
+        Assert.Equal("can't access fsfreeze hook '': No such file or directory", Assert.Throws<QgaException>(() => Host().Run(Fsfreeze, "freeze")).Message);
+    }
+
+    [Fact]
     public void Script_without_shebang_is_failed_to_execute_exec_format_error()
     {
         string path = Scratch.Write("noshebang", "exit 4\n", "755");
         Options.HookPaths["fsfreeze"] = path;
         var e = Assert.Throws<QgaException>(() => Host().Run(Fsfreeze, "freeze"));
         Assert.Equal($"failed to execute fsfreeze hook '{path}': Exec format error", e.Message);
+    }
+
+    [Fact]
+    public void Hook_open_for_writing_is_retried_then_text_file_busy()
+    {
+        string path = Hook("exit 0");
+        using (File.Open(path, FileMode.Open, FileAccess.Write))
+        {
+            var e = Assert.Throws<QgaException>(() => Host().Run(Fsfreeze, "freeze"));
+            Assert.Equal($"failed to execute fsfreeze hook '{path}': Text file busy", e.Message);
+        }
+
+        Host().Run(Fsfreeze, "freeze");
     }
 
     [Fact]

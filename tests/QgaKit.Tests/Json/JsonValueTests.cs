@@ -238,3 +238,56 @@ public class JsonValueTests
         }
     }
 }
+
+public class JsonStreamParserTests
+{
+    [Fact]
+    public void A_big_object_parses_in_linear_time_and_keeps_its_members()
+    {
+        var sb = new StringBuilder("{");
+        for (int i = 0; i < 100_000; i++)
+        {
+            sb.Append(i == 0 ? "" : ",").Append("\"k").Append(i).Append("\":").Append(i);
+        }
+
+        var o = JsonValue.Parse(sb.Append('}').ToString());
+        Assert.Equal(100_000, o.GetLength());
+        Assert.True(o.TryGetProperty("k99999", out var last));
+        Assert.True(last.TryGetInt64(out long v));
+        Assert.Equal(99_999, v);
+    }
+
+    [Fact]
+    public void Reset_drops_the_partial_message_and_pending_input()
+    {
+        var parser = new JsonStreamParser();
+        parser.Append("{\"execute\":\"guest-sync\",\"arguments\":{\"id\":1"u8);
+        Assert.False(parser.TryRead(out _));
+        Assert.True(parser.PendingMessageBytes > 0);
+        parser.Append("garbage"u8);
+        Assert.Equal(7, parser.BufferedByteCount);
+        parser.Reset();
+        Assert.Equal(0, parser.PendingMessageBytes);
+        Assert.Equal(0, parser.BufferedByteCount);
+        parser.Append("{\"execute\":\"guest-ping\"}"u8);
+        Assert.True(parser.TryRead(out var r));
+        Assert.Equal("{\"execute\": \"guest-ping\"}", r.Value.ToString());
+    }
+
+    [Fact]
+    public void State_survives_between_appends_like_a_reconnecting_client()
+    {
+        // Client A leaves a partial request; client B's pings get nothing until a 0xFF resynchronises (reference 8.3).
+        var parser = new JsonStreamParser();
+        var events = new List<string>();
+        parser.Append("{\"execute\":\"guest-sync\",\"arguments\":{\"id\":1"u8);
+        ParserHarness.Drain(parser, events);
+        parser.Append("{\"execute\":\"guest-ping\"}\n{\"execute\":\"guest-ping\"}\n"u8);
+        ParserHarness.Drain(parser, events);
+        Assert.Empty(events);
+        parser.Append([0xFF]);
+        parser.Append("{\"execute\":\"guest-sync-delimited\",\"arguments\":{\"id\":9}}\n"u8);
+        ParserHarness.Drain(parser, events);
+        Assert.Equal([ParserHarness.Stray("\uFFFD"), "M {\"execute\": \"guest-sync-delimited\", \"arguments\": {\"id\": 9}}"], events);
+    }
+}

@@ -22,7 +22,7 @@ public static class AgentCommandLine
     /// <param name="stderr">Where getopt's and GLib's messages go.</param>
     /// <param name="commandNames">Every command name in registration order, for <c>-b help</c>/<c>-a help</c>.</param>
     public static CommandLineResult Parse(string[] args, string argv0, HookCatalog hooks, TextWriter stdout, TextWriter stderr, Func<IReadOnlyList<string>> commandNames) =>
-        Parse(args, argv0, hooks, stdout, stderr, commandNames, Environment.GetEnvironmentVariable, null);
+        Parse(args, argv0, hooks, stdout, stderr, commandNames, Environment.GetEnvironmentVariable, null, SocketActivation.Detect);
 
     /// <param name="args">The arguments after argv[0].</param>
     /// <param name="argv0">The program name for messages.</param>
@@ -32,6 +32,8 @@ public static class AgentCommandLine
     /// <param name="commandNames">Command names for <c>-b help</c>.</param>
     /// <param name="getEnvironment">Reads <c>QGA_CONF</c> and <c>POSIXLY_CORRECT</c> (tests pass their own).</param>
     /// <param name="version">The version <c>-V</c> and <c>-h</c> print; null for the kit's assembly version.</param>
+    /// <param name="detectSocketActivation">systemd socket activation (<see cref="SocketActivation.Detect(out string?)"/>);
+    /// null never detects it (tests).</param>
     public static CommandLineResult Parse(
         string[] args,
         string argv0,
@@ -40,7 +42,8 @@ public static class AgentCommandLine
         TextWriter stderr,
         Func<IReadOnlyList<string>> commandNames,
         Func<string, string?> getEnvironment,
-        string? version)
+        string? version,
+        SocketActivationDetector? detectSocketActivation = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(argv0);
@@ -50,6 +53,7 @@ public static class AgentCommandLine
         ArgumentNullException.ThrowIfNull(commandNames);
         ArgumentNullException.ThrowIfNull(getEnvironment);
         version ??= KitVersion;
+        detectSocketActivation ??= NoSocketActivation;
 
         var table = AgentOptionTable.Create(hooks);
         var posixlyCorrect = getEnvironment("POSIXLY_CORRECT") is not null;
@@ -169,7 +173,21 @@ public static class AgentCommandLine
             }
         }
 
-        if (options.Path is null)
+        // qemu-ga's main: socket activation overrides -m/-p and needs no path; otherwise the method's default path.
+        var activated = detectSocketActivation(out var activationError);
+        if (activationError is not null)
+        {
+            GLibConsoleMessage.Critical(stderr, activationError);
+            return CommandLineResult.Exit(1, parser.Operands, location.Path);
+        }
+
+        if (activated is not null)
+        {
+            options.Method = activated;
+            options.Path = null;
+            options.SocketActivated = true;
+        }
+        else if (options.Path is null)
         {
             switch (options.Method)
             {
@@ -218,8 +236,17 @@ public static class AgentCommandLine
         return args.Length > 0 ? args[0] : "qemu-ga";
     }
 
-    /// <summary>The kit's version, printed by <c>-V</c> unless the agent passes its own.</summary>
-    public static string KitVersion => typeof(AgentCommandLine).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    /// <summary>Detects systemd socket activation: the method, or null (with an error text when activation is broken).</summary>
+    public delegate string? SocketActivationDetector(out string? error);
+
+    private static string? NoSocketActivation(out string? error)
+    {
+        error = null;
+        return null;
+    }
+
+    /// <summary>The version guest-info reports, printed by <c>-V</c> and <c>-h</c> unless the agent passes its own.</summary>
+    public static string KitVersion => Commands.AgentVersion.Text;
 
     // qemu's is_help_option.
     private static bool IsHelpOption(string value) => value is "help" or "?";

@@ -11,6 +11,10 @@ internal static class CommandLineTexts
 
     public const string MustSpecifyPath = "must specify a path for this channel";
 
+    public const string OnlyOneSocket = "qemu-ga only supports listening on one socket";
+
+    public const string UnsupportedListenFd = "unsupported listen fd type";
+
     public const string DeprecatedBlacklistKey = "config using deprecated 'blacklist' key, should be replaced with the 'block-rpcs' key.";
 
     // The kit's own option: qemu-ga has no such text.

@@ -53,6 +53,12 @@ public sealed class DumpConfDifferentialTests : IDisposable
             { none, "-D|-m" },
             { none, "-D|--method" },
             { none, "-D|-X" },
+            { none, "-D|--=x" },
+            { none, "-D|---x" },
+            { none, "-D|-m|--|-p|--" },
+            { none, "-D|-vXd" },
+            { none, "-D|-:" },
+            { none, "-D|--b=,a,|-b|b," },
             { none, "-D|-s" },
             { none, "-X|-h" },
             { none, "-V|-X" },
@@ -126,6 +132,20 @@ public sealed class DumpConfDifferentialTests : IDisposable
         var args = commandLine.Split('|');
         var expected = QemuGaOracle.RunQemuGa(path, args);
         var actual = QemuGaOracle.RunOurs(path, args);
+        Assert.Equal(expected.ToString(), actual.ToString());
+    }
+
+    [SkippableTheory]
+    [InlineData("-D|foo|-v")]
+    [InlineData("-D|-d|foo|-v")]
+    public void Posixly_correct_matches_qemu_ga(string commandLine)
+    {
+        Skip.IfNot(QemuGaOracle.IsInstalled, QemuGaOracle.SkipReason);
+        var path = Path.Combine(_directory, "none.conf");
+        var environment = new Dictionary<string, string> { ["POSIXLY_CORRECT"] = "1" };
+        var args = commandLine.Split('|');
+        var expected = QemuGaOracle.RunQemuGa(path, args, environment);
+        var actual = QemuGaOracle.RunOurs(path, args, environment: environment);
         Assert.Equal(expected.ToString(), actual.ToString());
     }
 
