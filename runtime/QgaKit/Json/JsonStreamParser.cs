@@ -273,6 +273,14 @@ public sealed partial class JsonStreamParser
 
                     if (c == (byte)'\\')
                     {
+                        // Fast path for a whole escape pair; the size check after each byte cannot fire in between.
+                        if (pos < end && input[pos] is >= 0x20 and <= 0xFD && CurrentTokenLength + 2 <= JsonLimits.MaxTokenSize)
+                        {
+                            AppendBytes(input.AsSpan(pos - 1, 2));
+                            pos++;
+                            continue;
+                        }
+
                         if (Advance(c, dq ? JsonLexerState.DoubleQuotedEscape : JsonLexerState.SingleQuotedEscape, out result))
                         {
                             goto Emit;
@@ -332,8 +340,8 @@ public sealed partial class JsonStreamParser
                 case JsonLexerState.Digits:
                     if (IsDigit(c))
                     {
-                        pos++;
-                        if (Advance(c, JsonLexerState.Digits, out result))
+                        pos += AppendRun(input.AsSpan(pos, end - pos), (byte)'0', (byte)'9');
+                        if (Overflowed(out result))
                         {
                             goto Emit;
                         }
@@ -392,10 +400,21 @@ public sealed partial class JsonStreamParser
                     goto Emit;
 
                 case JsonLexerState.MantissaDigits:
-                    if (IsDigit(c) || (c | 0x20) == (byte)'e')
+                    if (IsDigit(c))
+                    {
+                        pos += AppendRun(input.AsSpan(pos, end - pos), (byte)'0', (byte)'9');
+                        if (Overflowed(out result))
+                        {
+                            goto Emit;
+                        }
+
+                        continue;
+                    }
+
+                    if ((c | 0x20) == (byte)'e')
                     {
                         pos++;
-                        if (Advance(c, IsDigit(c) ? JsonLexerState.MantissaDigits : JsonLexerState.ExponentMark, out result))
+                        if (Advance(c, JsonLexerState.ExponentMark, out result))
                         {
                             goto Emit;
                         }
@@ -428,8 +447,8 @@ public sealed partial class JsonStreamParser
                 case JsonLexerState.ExponentDigits:
                     if (IsDigit(c))
                     {
-                        pos++;
-                        if (Advance(c, JsonLexerState.ExponentDigits, out result))
+                        pos += AppendRun(input.AsSpan(pos, end - pos), (byte)'0', (byte)'9');
+                        if (Overflowed(out result))
                         {
                             goto Emit;
                         }
@@ -447,8 +466,8 @@ public sealed partial class JsonStreamParser
                 default: // Keyword
                     if (c is >= (byte)'a' and <= (byte)'z')
                     {
-                        pos++;
-                        if (Advance(c, JsonLexerState.Keyword, out result))
+                        pos += AppendRun(input.AsSpan(pos, end - pos), (byte)'a', (byte)'z');
+                        if (Overflowed(out result))
                         {
                             goto Emit;
                         }
@@ -519,6 +538,21 @@ public sealed partial class JsonStreamParser
 
         result = default;
         return false;
+    }
+
+    /// <summary>Appends the leading bytes of <paramref name="rest"/> in [<paramref name="low"/>, <paramref name="high"/>]
+    /// to the current token, stopping on the byte that takes it past the size limit. Returns how many.</summary>
+    private int AppendRun(ReadOnlySpan<byte> rest, byte low, byte high)
+    {
+        int run = rest.IndexOfAnyExceptInRange(low, high);
+        if (run < 0)
+        {
+            run = rest.Length;
+        }
+
+        run = Math.Min(run, JsonLimits.MaxTokenSize + 1 - CurrentTokenLength);
+        AppendBytes(rest[..run]);
+        return run;
     }
 
     /// <summary>A number or keyword ended on the byte after it; that byte is lexed again.</summary>

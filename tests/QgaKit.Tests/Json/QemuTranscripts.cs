@@ -117,6 +117,9 @@ public static class QemuTranscripts
         T("duplicate key", "{\"execute\":\"guest-ping\",\"execute\":\"guest-ping\"}\n", Parse("duplicate key")),
         T("duplicate key after decoding", "{\"a\":1,'\\u0061':2}\n", Parse("duplicate key")),
         T("duplicate key in a big object", "{" + string.Join(",", Enumerable.Range(0, 40).Select(i => "\"k" + i + "\":" + i)) + ",\"k33\":0}\n", Parse("duplicate key")),
+        T("same keys in sibling big objects", BigSiblings(false), "M " + BigSiblings(true)),
+        T("keys differing only after decoding are distinct", "{\"\\u00e9\":1,\"e\":2,\"\u00C3\u00A9x\":3}\n",
+            "M {\"\\u00E9\": 1, \"e\": 2, \"\\u00E9x\": 3}"),
         T("invalid escape", Ping("\"\\x\""), Parse("invalid escape sequence in string")),
         T("short unicode escape", Ping("\"\\u1\""), Parse("\\u1\" is not a valid Unicode character")),
         T("short unicode escape before UTF-8", Ping("\"ab\\u1\u00C3\u00A9\""), Parse("\\u1\u00E9\" is not a valid Unicode character")),
@@ -144,6 +147,15 @@ public static class QemuTranscripts
         T("depth counts braces and brackets together", Repeat("{\"a\":[", 512) + "1" + Repeat("]}", 512) + " " + Repeat("{\"a\":[", 513),
             "M " + Repeat("{\"a\": [", 512) + "1" + Repeat("]}", 512), JsonLimitTexts.Nesting, "M \"a\"", Parse("expecting value")),
     ];
+
+    /// <summary>Two objects with the same 20 keys (past the linear scan, so the hash table sees both).</summary>
+    private static string BigSiblings(bool written)
+    {
+        string colon = written ? ": " : ":";
+        string comma = written ? ", " : ",";
+        string members = string.Join(comma, Enumerable.Range(0, 20).Select(i => "\"k" + i + "\"" + colon + i));
+        return "{\"a\"" + colon + "{" + members + "}" + comma + "\"b\"" + colon + "{" + members + "}}" + (written ? "" : "\n");
+    }
 
     public static IEnumerable<object[]> Cases() => All.Select(t => new object[] { t });
 }
