@@ -127,6 +127,19 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void QGA0012_a_hook_with_a_bad_member_still_gets_its_class_so_no_CS0246_cascade() => Check("QGA0012", Usings + """
+        [Hook("backup")]
+        public enum BackupArg { [HookArgument("go")] Go, StopNow }
+
+        public partial class Commands
+        {
+            public Commands(BackupHook hook) => hook.ExecuteGo();
+
+            [QgaCommand("guest-a")] public void A() { }
+        }
+        """);
+
+    [Fact]
     public void QGA0013_empty_or_non_printable_hook_argument() => Check("QGA0013", Usings + """
         [Hook("backup")]
         public enum BackupArg { [HookArgument("")] Empty, [HookArgument("a b")] Space, [HookArgument("tab\t")] Tab }
@@ -249,6 +262,16 @@ public class DiagnosticTests
         public partial class Commands<T>
         {
             [QgaCommand("guest-a")] public void A() { }
+        }
+
+        public abstract partial class Base
+        {
+            [QgaCommand("guest-b")] public void B() { }
+        }
+
+        public abstract partial class StaticOnly
+        {
+            [QgaCommand("guest-c")] public static void C() { }
         }
         """);
 

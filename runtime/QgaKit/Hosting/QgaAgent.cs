@@ -73,7 +73,11 @@ public static partial class QgaAgent
         using var stop = new CancellationTokenSource();
         using var signals = new ShutdownSignals(frozen, logger, stop);
         var loop = new AgentLoop(dispatcher, logger, () => signals.ExitAfterReply);
-        return RunLoopAsync(options, loop, logger, stop.Token).GetAwaiter().GetResult();
+        var exitCode = RunLoopAsync(options, loop, logger, stop.Token).GetAwaiter().GetResult();
+
+        // qemu-ga's cleanup_agent: an agent that exits while frozen (a channel error) thaws first.
+        services.GetRequired<Freezer>().CleanupAtExit();
+        return exitCode;
     }
 
     /// <summary>The agent's singletons that generated constructors may ask for.</summary>

@@ -34,7 +34,9 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
         return new DifferentialSetup();
     }
 
-    private List<string> Run(DifferentialSetup setup, AgentKind kind, Action<DifferentialTranscript> scenario)
+    private DifferentialAgent? _lastAgent;
+
+    private List<string> Run(DifferentialSetup setup, AgentKind kind, Action<DifferentialTranscript> scenario, bool keepRunning = false)
     {
         var transcript = new DifferentialTranscript(setup, setup.Start(kind));
         try
@@ -51,7 +53,11 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
 
             output.WriteLine("hook descriptors: " + string.Join(" | ", setup.HookDescriptors));
             output.WriteLine("stderr: " + transcript.Agent.StandardError);
-            transcript.Agent.Kill();
+            _lastAgent = transcript.Agent;
+            if (!keepRunning)
+            {
+                transcript.Agent.Kill();
+            }
         }
 
         // compatibility.md (Hooks): the kit's hook gets stdio and nothing else; qemu-ga's also gets what it inherited.
@@ -325,6 +331,44 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
 
         Assert.Equal(expected, kit);
         Assert.Matches(new System.Text.RegularExpressions.Regex(glibWarning, System.Text.RegularExpressions.RegexOptions.Multiline), restartStderr);
+    }
+
+    [SkippableFact]
+    public void Sigterm_while_frozen_never_thaws_behind_the_hosts_back()
+    {
+        using var setup = NewSetup();
+        var mnt = setup.Mnt;
+
+        void Scenario(DifferentialTranscript t)
+        {
+            t.Send(FreezeList(mnt));
+            using var writer = setup.Mounts.StartWriter(mnt);
+            t.Agent.Signal(System.Runtime.InteropServices.PosixSignal.SIGTERM);
+            t.Send(Status);
+            t.Note("writer blocked: " + writer.WaitBlocked());
+            t.Send(Thaw);
+            t.Note("writer completed: " + writer.WaitCompleted());
+        }
+
+        var qemu = Run(setup, AgentKind.QemuGa, Scenario, keepRunning: true);
+        string[] expected =
+        [
+            "> " + setup.Normalize(FreezeList(mnt)), "< {\"return\": 1}", HookLine(qemu, "freeze"), "probe freeze written",
+            "> " + Status, Frozen,
+            "# writer blocked: True",
+            "> " + Thaw, "< {\"return\": 1}", HookLine(qemu, "thaw"), "probe thaw written",
+            "# writer completed: True",
+        ];
+        Assert.Equal(expected, qemu);
+
+        // qemu-ga ignored SIGTERM for good; the kit deferred it and exits 0 right after the thaw's reply
+        // (compatibility.md: SIGTERM/SIGINT while frozen are deferred).
+        Assert.Null(_lastAgent!.WaitForExit(TimeSpan.FromSeconds(1)));
+        _lastAgent.Kill();
+
+        var kit = Run(setup, AgentKind.Kit, Scenario, keepRunning: true);
+        Assert.Equal(expected, kit);
+        Assert.Equal(0, _lastAgent!.WaitForExit(TimeSpan.FromSeconds(30)));
     }
 
     private static string HookLine(List<string> transcript, string argument)

@@ -357,6 +357,27 @@ public sealed class FreezerTests
         Assert.False(logger.IsHolding);
     }
 
+    [SkippableFact]
+    public void An_exit_while_frozen_thaws_and_runs_the_owed_thaw_hook()
+    {
+        using var mounts = NewMounts();
+        var mnt = mounts.AddExt4("mnt");
+        var freezer = NewFreezer(mounts);
+        var hook = new RecordingHook();
+        freezer.ExitHook = hook;
+        Assert.Equal(1, freezer.Freeze([mnt], hook));
+        var writer = mounts.StartWriter(mnt);
+        Assert.True(writer.WaitBlocked());
+
+        freezer.CleanupAtExit();
+
+        Assert.True(writer.WaitCompleted());
+        Assert.Equal(["freeze", "thaw"], hook.Calls);
+        Assert.False(File.Exists(freezer.StateFile.Path));
+        freezer.CleanupAtExit();
+        Assert.Equal(["freeze", "thaw"], hook.Calls);
+    }
+
     private sealed class FailingTable : IMountTableSource
     {
         public IReadOnlyList<MountEntry> Read() => throw new QgaException(FreezeTexts.CannotOpenMtab(ProcMountTable.MountsPath));

@@ -64,13 +64,13 @@ internal sealed partial class AgentProcess : IDisposable
     }
 
     /// <summary>Starts the agent with exactly <paramref name="args"/> (plus <c>-t</c>), without waiting for anything.
-    /// <paramref name="shellPrefix"/>, when given, is sh code run before <c>exec dotnet …</c> (fd and environment set-up).</summary>
+    /// <paramref name="shellPrefix"/>, when given, is bash code (dash cannot name fds above 9) run before <c>exec dotnet …</c> (fd and environment set-up).</summary>
     public static AgentProcess Launch(string directory, string[] args, string? shellPrefix = null)
         => Launch(directory, Path.Combine(directory, "sock"), [.. args, "-t", directory], shellPrefix);
 
     private static AgentProcess Launch(string directory, string socketPath, string[] args, string? shellPrefix = null)
     {
-        var info = new ProcessStartInfo(shellPrefix is null ? "dotnet" : "/bin/sh")
+        var info = new ProcessStartInfo(shellPrefix is null ? "dotnet" : "/bin/bash")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -78,7 +78,7 @@ internal sealed partial class AgentProcess : IDisposable
         };
         if (shellPrefix is not null)
         {
-            // sh -c 'PREFIX; exec dotnet "$@"' sh AGENT ARGS...: the agent keeps the shell's pid and its fds.
+            // bash -c 'PREFIX; exec dotnet "$@"' sh AGENT ARGS...: the agent keeps the shell's pid and its fds.
             info.ArgumentList.Add("-c");
             info.ArgumentList.Add(shellPrefix + "; exec dotnet \"$@\"");
             info.ArgumentList.Add("sh");
@@ -139,7 +139,17 @@ internal sealed partial class AgentProcess : IDisposable
     public void Signal(int signal) => _ = kill(_process.Id, signal);
 
     /// <summary>Waits for the agent to exit; returns its exit code, or null when it is still running after the timeout.</summary>
-    public int? WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout) ? _process.ExitCode : null;
+    public int? WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return null;
+        }
+
+        // Without a timeout, WaitForExit also waits for the redirected output to be read to its end.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
 
     public void Dispose()
     {

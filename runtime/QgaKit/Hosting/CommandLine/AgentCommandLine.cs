@@ -245,8 +245,8 @@ public static class AgentCommandLine
         return null;
     }
 
-    /// <summary>The kit's version, printed by <c>-V</c> unless the agent passes its own.</summary>
-    public static string KitVersion => typeof(AgentCommandLine).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    /// <summary>The version guest-info reports, printed by <c>-V</c> and <c>-h</c> unless the agent passes its own.</summary>
+    public static string KitVersion => Commands.AgentVersion.Text;
 
     // qemu's is_help_option.
     private static bool IsHelpOption(string value) => value is "help" or "?";
