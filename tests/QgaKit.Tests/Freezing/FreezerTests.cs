@@ -378,6 +378,47 @@ public sealed class FreezerTests
         Assert.Equal(["freeze", "thaw"], hook.Calls);
     }
 
+    [Fact]
+    public void A_state_file_that_cannot_be_examined_counts_as_frozen_at_startup()
+    {
+        // qemu-ga's check_is_frozen returns EXIT_FAILURE (true) when stat fails with anything but ENOENT.
+        var root = Directory.CreateTempSubdirectory("qgakit-state-").FullName;
+        try
+        {
+            var notADirectory = Path.Combine(root, "file");
+            File.WriteAllText(notADirectory, string.Empty);
+            var freezer = new Freezer(new FrozenState(), logger: null, notADirectory, new FailingTable());
+
+            Assert.True(freezer.StateFile.Exists(out var error));
+            Assert.Equal($"unable to access state file at path {notADirectory}/qga.state.isfrozen: Not a directory", error);
+            Assert.True(freezer.RecoverAtStartup());
+            Assert.True(freezer.State.IsFrozen);
+            Assert.Equal("frozen", freezer.Status);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void No_state_file_means_thawed_at_startup()
+    {
+        var root = Directory.CreateTempSubdirectory("qgakit-state-").FullName;
+        try
+        {
+            var freezer = new Freezer(new FrozenState(), logger: null, root, new FailingTable());
+
+            Assert.False(freezer.RecoverAtStartup());
+            Assert.False(freezer.State.IsFrozen);
+            Assert.False(freezer.ThawHookOwed);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private sealed class FailingTable : IMountTableSource
     {
         public IReadOnlyList<MountEntry> Read() => throw new QgaException(FreezeTexts.CannotOpenMtab(ProcMountTable.MountsPath));
