@@ -24,7 +24,9 @@ public sealed class QgaGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownNames.HookAttribute,
                 static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.EnumDeclarationSyntax,
-                static (ctx, ct) => HookParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], sink: null, ct))
+                static (ctx, ct) => HookParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0], sink: null, ct) is { } hook
+                    ? hook with { Order = SourceOrder(ctx) }
+                    : null)
             .Where(static h => h is not null)
             .Select(static (h, _) => h!)
             .WithTrackingName(TrackingNames.HookModels);
@@ -60,6 +62,24 @@ public sealed class QgaGenerator : IIncrementalGenerator
         });
     }
 
+    /// <summary>Which file (in compilation order) and which member of its parent: IQgaModule registers hooks in source order.</summary>
+    private static long SourceOrder(GeneratorAttributeSyntaxContext context)
+    {
+        var treeIndex = 0;
+        foreach (var tree in context.SemanticModel.Compilation.SyntaxTrees)
+        {
+            if (tree == context.TargetNode.SyntaxTree)
+            {
+                break;
+            }
+
+            treeIndex++;
+        }
+
+        var memberIndex = context.TargetNode.Parent?.ChildNodes().TakeWhile(n => n != context.TargetNode).Count() ?? 0;
+        return ((long)treeIndex << 32) | (uint)memberIndex;
+    }
+
     private static CommandMethodModel? ParseMethod(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
@@ -92,7 +112,8 @@ public sealed class QgaGenerator : IIncrementalGenerator
     private static ModuleModel BuildModule(ImmutableArray<HookModel> hooks, ImmutableArray<CommandClassModel> classes)
     {
         var moduleHooks = hooks
-            .OrderBy(h => h.HintName, StringComparer.Ordinal)
+            .OrderBy(h => h.Order)
+            .ThenBy(h => h.HintName, StringComparer.Ordinal)
             .Select(h => new ModuleHook(h.HookName, h.ClassFullName, h.ClassName, h.Namespace))
             .ToEquatableArray();
         var moduleClasses = classes

@@ -39,6 +39,14 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void QGA0002_a_built_in_command_name_is_taken() => Check("QGA0002", Usings + """
+        public partial class Commands
+        {
+            [QgaCommand("guest-ping")] public void Ping() { }
+        }
+        """);
+
+    [Fact]
     public void QGA0003_invalid_command_name() => Check("QGA0003", Usings + """
         public partial class Commands
         {
@@ -116,6 +124,19 @@ public class DiagnosticTests
     public void QGA0012_member_without_hook_argument() => Check("QGA0012", Usings + """
         [Hook("backup")]
         public enum BackupArg { [HookArgument("go")] Go, StopNow }
+        """);
+
+    [Fact]
+    public void QGA0012_a_hook_with_a_bad_member_still_gets_its_class_so_no_CS0246_cascade() => Check("QGA0012", Usings + """
+        [Hook("backup")]
+        public enum BackupArg { [HookArgument("go")] Go, StopNow }
+
+        public partial class Commands
+        {
+            public Commands(BackupHook hook) => hook.ExecuteGo();
+
+            [QgaCommand("guest-a")] public void A() { }
+        }
         """);
 
     [Fact]
@@ -241,6 +262,16 @@ public class DiagnosticTests
         public partial class Commands<T>
         {
             [QgaCommand("guest-a")] public void A() { }
+        }
+
+        public abstract partial class Base
+        {
+            [QgaCommand("guest-b")] public void B() { }
+        }
+
+        public abstract partial class StaticOnly
+        {
+            [QgaCommand("guest-c")] public static void C() { }
         }
         """);
 

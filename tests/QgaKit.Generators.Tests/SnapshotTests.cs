@@ -53,6 +53,17 @@ public class SnapshotTests
         }
         """);
 
+    [Fact]
+    public void Hooks_register_in_source_order() => Check("""
+        namespace Acme;
+
+        [QgaKit.Hook("zeta")]
+        public enum ZetaArg { [QgaKit.HookArgument("go")] Go }
+
+        [QgaKit.Hook("alpha")]
+        public enum AlphaArg { [QgaKit.HookArgument("go")] Go }
+        """);
+
     private static void Check(string source, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
     {
         var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compile(source));

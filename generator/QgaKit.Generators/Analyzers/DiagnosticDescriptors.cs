@@ -87,7 +87,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedCommandClass = Error(
         "QGA0020", "Unsupported command class",
-        "'{0}' cannot declare QGA commands: command classes must be non-generic classes");
+        "'{0}' cannot declare QGA commands: command classes must be non-generic classes, and not abstract when they have instance commands");
 
     private static DiagnosticDescriptor Error(string id, string title, string message, params string[] tags)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: tags);

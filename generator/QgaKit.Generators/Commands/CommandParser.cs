@@ -39,6 +39,13 @@ internal static class CommandParser
         }
 
         var needsInstance = !type.IsStatic && type.GetMembers().OfType<IMethodSymbol>().Any(m => !m.IsStatic && HasCommandAttribute(m));
+        if (needsInstance && type.IsAbstract)
+        {
+            // The agent creates one instance per command class; an abstract class has none.
+            sink?.Report(DiagnosticDescriptors.UnsupportedCommandClass, DiagnosticSink.Of(type), type.ToDisplayString());
+            return null;
+        }
+
         var dependencies = new List<DependencyModel>();
         var usable = true;
         if (needsInstance)

@@ -9,6 +9,7 @@ namespace QgaKit.Generators.Hooks;
 /// <param name="ClassName">The generated class, e.g. <c>FsfreezeHook</c>.</param>
 /// <param name="DefaultPath">[Hook(DefaultPath = …)], null when not set.</param>
 /// <param name="IsPublic">The generated class is public when the enum is visible outside its assembly.</param>
+/// <param name="Order">Source order (file, then declaration index) for registration; stable under edits inside files.</param>
 internal sealed record HookModel(
     string Namespace,
     string EnumType,
@@ -16,7 +17,8 @@ internal sealed record HookModel(
     string ClassName,
     string? DefaultPath,
     bool IsPublic,
-    EquatableArray<HookMemberModel> Members)
+    EquatableArray<HookMemberModel> Members,
+    long Order = 0)
 {
     /// <summary>The generated class with <c>global::</c>.</summary>
     public string ClassFullName => "global::" + (Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName);

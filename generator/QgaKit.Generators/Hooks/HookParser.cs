@@ -2,22 +2,26 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using QgaKit.Generators.Analyzers;
 using QgaKit.Generators.Common;
 
 namespace QgaKit.Generators.Hooks;
 
-/// <summary>Reads a [Hook] enum. Shared by the generator (sink null: invalid input gives no model) and the analyzer.</summary>
+/// <summary>
+/// Reads a [Hook] enum. Shared by the generator (sink null) and the analyzer (which reports every problem). The
+/// generator still gets a model without the invalid members whenever the hook's class can be named: the build then
+/// fails on the analyzer's precise error instead of a cascade of CS0246 for the missing hook class (csc reports no
+/// analyzer diagnostics once the compilation has errors).
+/// </summary>
 internal static class HookParser
 {
     public static HookModel? Parse(INamedTypeSymbol enumType, AttributeData hookAttribute, DiagnosticSink? sink, CancellationToken cancellationToken)
     {
-        var valid = true;
         var name = hookAttribute.ConstructorArguments.Length == 1 ? hookAttribute.ConstructorArguments[0].Value as string : null;
         if (!Naming.IsValidWireName(name))
         {
             sink?.Report(DiagnosticDescriptors.InvalidHookName, DiagnosticSink.AttributeArgument(hookAttribute, 0, null, cancellationToken), name ?? "null");
-            valid = false;
         }
 
         string? defaultPath = null;
@@ -43,7 +47,6 @@ internal static class HookParser
             if (argumentAttribute is null)
             {
                 sink?.Report(DiagnosticDescriptors.MissingHookArgument, DiagnosticSink.Of(field), field.Name, Naming.ToKebabCase(field.Name));
-                valid = false;
                 continue;
             }
 
@@ -51,14 +54,12 @@ internal static class HookParser
             if (!Naming.IsPrintableArgument(argument))
             {
                 sink?.Report(DiagnosticDescriptors.InvalidHookArgument, DiagnosticSink.AttributeArgument(argumentAttribute, 0, null, cancellationToken), field.Name);
-                valid = false;
                 continue;
             }
 
             if (arguments.TryGetValue(argument!, out var first))
             {
                 sink?.Report(DiagnosticDescriptors.DuplicateHookArgument, DiagnosticSink.AttributeArgument(argumentAttribute, 0, null, cancellationToken), argument, field.Name, first);
-                valid = false;
                 continue;
             }
 
@@ -66,7 +67,7 @@ internal static class HookParser
             members.Add(new HookMemberModel(field.Name, argument!, IsAlias: !values.Add(field.ConstantValue)));
         }
 
-        if (!valid)
+        if (string.IsNullOrEmpty(name) || !SyntaxFacts.IsValidIdentifier(Naming.HookClassName(name!)))
         {
             return null;
         }

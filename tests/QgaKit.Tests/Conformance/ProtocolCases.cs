@@ -148,6 +148,8 @@ internal static class ProtocolCases
         // qemu-ga reports the first of several in hash order (reference 11); ours in request order (allow-listed).
         yield return One("sync-two-unexpected", Src, "{\"execute\":\"guest-sync\",\"arguments\":{\"id\":1,\"zeta\":1,\"alpha\":2}}\n",
             Err("Parameter 'alpha' is unexpected"));
+        yield return One("two-unexpected-members", Src, "{\"execute\":\"guest-ping\",\"zeta\":1,\"alpha\":2,\"id\":3}\n",
+            ErrId("3", "QMP input member 'zeta' is unexpected"));
         yield return One("sync-delimited-error-not-delimited", "qga-reference 1.5",
             "{\"execute\":\"guest-sync-delimited\",\"arguments\":{}}\n{\"execute\":\"guest-ping\"}\n",
             Err("Parameter 'id' is missing"), Ret("{}"));

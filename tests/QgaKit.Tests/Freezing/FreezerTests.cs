@@ -331,6 +331,53 @@ public sealed class FreezerTests
         Assert.Equal([true, false], changes);
     }
 
+    [SkippableFact]
+    public void The_log_is_held_from_before_the_first_fifreeze_until_after_thaw()
+    {
+        using var mounts = NewMounts();
+        var mnt = mounts.AddExt4("mnt");
+        var stderr = new StringWriter();
+        using var logger = new QgaKit.Logging.AgentLogger(verbose: true, logFile: null, stderr, utcNow: null, journal: false);
+        var freezer = new Freezer(new FrozenState(), logger, mounts.StateDir, mounts.Table);
+        var holding = new List<string>();
+        freezer.IoctlObserver = call => holding.Add($"{call.Split(' ')[0]} holding={logger.IsHolding}");
+
+        freezer.Freeze([mnt], new RecordingHook());
+        logger.Info("a line while frozen");
+        var whileFrozen = stderr.ToString();
+        freezer.Thaw(new RecordingHook());
+        var afterThaw = stderr.ToString();
+
+        Assert.Equal(["FIFREEZE holding=True", "FITHAW holding=True", "FITHAW holding=True"], holding);
+        Assert.Contains("info: guest-fsfreeze called", whileFrozen, StringComparison.Ordinal);
+        Assert.Contains("warning: disabling logging due to filesystem freeze", whileFrozen, StringComparison.Ordinal);
+        Assert.DoesNotContain("a line while frozen", whileFrozen, StringComparison.Ordinal);
+        Assert.Contains("a line while frozen", afterThaw, StringComparison.Ordinal);
+        Assert.Contains("warning: logging re-enabled due to filesystem unfreeze", afterThaw, StringComparison.Ordinal);
+        Assert.False(logger.IsHolding);
+    }
+
+    [SkippableFact]
+    public void An_exit_while_frozen_thaws_and_runs_the_owed_thaw_hook()
+    {
+        using var mounts = NewMounts();
+        var mnt = mounts.AddExt4("mnt");
+        var freezer = NewFreezer(mounts);
+        var hook = new RecordingHook();
+        freezer.ExitHook = hook;
+        Assert.Equal(1, freezer.Freeze([mnt], hook));
+        var writer = mounts.StartWriter(mnt);
+        Assert.True(writer.WaitBlocked());
+
+        freezer.CleanupAtExit();
+
+        Assert.True(writer.WaitCompleted());
+        Assert.Equal(["freeze", "thaw"], hook.Calls);
+        Assert.False(File.Exists(freezer.StateFile.Path));
+        freezer.CleanupAtExit();
+        Assert.Equal(["freeze", "thaw"], hook.Calls);
+    }
+
     private sealed class FailingTable : IMountTableSource
     {
         public IReadOnlyList<MountEntry> Read() => throw new QgaException(FreezeTexts.CannotOpenMtab(ProcMountTable.MountsPath));
