@@ -33,25 +33,28 @@ def now():
     return time.monotonic()
 
 
+def connect_unix(path, deadline):
+    """Connects to a socket QEMU serves, waiting for QEMU to create it."""
+    while True:
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        s.settimeout(5)
+        try:
+            s.connect(path)
+            return s
+        except OSError:
+            s.close()
+            if now() > deadline:
+                raise TestFailure('QEMU never opened the socket ' + path)
+            time.sleep(0.05)
+
+
 class QgaClient:
     """The host side of the agent channel: 0xFF + guest-sync-delimited with a new id on every attempt,
     accepting only the last attempt's id so that stale replies never leak into the next command."""
 
     def __init__(self, path, deadline):
         self.buf = b''
-        self.sock = None
-        while True:
-            s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            s.settimeout(5)
-            try:
-                s.connect(path)
-                self.sock = s
-                return
-            except OSError:
-                s.close()
-                if now() > deadline:
-                    raise TestFailure('QEMU never opened the agent socket ' + path)
-                time.sleep(0.05)
+        self.sock = connect_unix(path, deadline)
 
     def close(self):
         if self.sock:
@@ -126,18 +129,7 @@ class QgaClient:
 class Qmp:
     def __init__(self, path, deadline):
         self.buf = b''
-        while True:
-            s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            s.settimeout(5)
-            try:
-                s.connect(path)
-                break
-            except OSError:
-                s.close()
-                if now() > deadline:
-                    raise TestFailure('QEMU never opened the QMP socket')
-                time.sleep(0.05)
-        self.sock = s
+        self.sock = connect_unix(path, deadline)
         self._reply(5)                                  # greeting
         self.execute('qmp_capabilities')
 
@@ -247,6 +239,7 @@ class Run:
         self.timings = {}
         self.facts = {}
         self.qga = None
+        self.control = None
 
     def check(self, name, ok, detail=''):
         self.checks.append({'name': name, 'ok': bool(ok), 'detail': detail})
@@ -258,8 +251,9 @@ class Run:
         rundir = a.sockdir
         qga_sock = os.path.join(rundir, 'qga.sock')
         qmp_sock = os.path.join(rundir, 'qmp.sock')
+        ctl_sock = os.path.join(rundir, 'ctl.sock')
         console_log = os.path.join(a.workdir, 'console.log')
-        for p in (qga_sock, qmp_sock, console_log):
+        for p in (qga_sock, qmp_sock, ctl_sock, console_log):
             if os.path.exists(p):
                 os.unlink(p)
         cmd = ['qemu-system-x86_64', '-machine', 'q35', '-accel', 'tcg', '-cpu', 'max', '-smp', '1', '-m', '512',
@@ -268,6 +262,8 @@ class Run:
                '-device', 'virtio-serial',
                '-chardev', 'socket,path=%s,server=on,wait=off,id=qga0' % qga_sock,
                '-device', 'virtserialport,chardev=qga0,name=org.qemu.guest_agent.0',
+               '-chardev', 'socket,path=%s,server=on,wait=off,id=ctl0' % ctl_sock,
+               '-device', 'virtserialport,chardev=ctl0,name=org.qgakit.vmtest.0',
                '-drive', 'file=%s,if=virtio,format=raw' % a.disk,
                '-qmp', 'unix:%s,server=on,wait=off' % qmp_sock,
                '-serial', 'file:%s' % console_log, '-monitor', 'none', '-nic', 'none',
@@ -280,7 +276,7 @@ class Run:
         stderr = open(os.path.join(a.workdir, 'qemu.stderr'), 'wb')
         try:
             qemu = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=stderr, stderr=stderr)
-            self.scenario(qga_sock, console, t0)
+            self.scenario(qga_sock, ctl_sock, console, t0)
         except TestFailure as e:
             error = str(e)
         except Exception as e:                            # noqa: BLE001 — any surprise must still quit QEMU
@@ -288,6 +284,8 @@ class Run:
         finally:
             if self.qga:
                 self.qga.close()
+            if self.control:
+                self.control.close()
             quit_ok = False
             if qemu is not None and qemu.poll() is None:
                 try:
@@ -315,9 +313,10 @@ class Run:
             print('---- serial console (last 60 lines) ----\n' + console.tail() + '\n----', flush=True)
         return ok
 
-    def scenario(self, qga_sock, console, t0):
+    def scenario(self, qga_sock, ctl_sock, console, t0):
         t = self.timings
         self.qga = qga = QgaClient(qga_sock, t0 + 10)
+        self.control = control = connect_unix(ctl_sock, t0 + 10)
         attempts = qga.sync(t0 + BOOT_DEADLINE, console.agent_exited)
         t_reply = now()
         t['boot_to_reply'] = t_reply - t0
@@ -365,11 +364,18 @@ class Run:
         console.wait_for(r'VMTEST: thawed, state file gone')
         self.check('state file removed on thaw', True)
 
-        # Phase 2: /init kill -9s the agent on the second freeze and starts it again; the new agent must find
-        # <statedir>/qga.state.isfrozen and come up frozen.
+        # Phase 2: once the freeze is answered, /init (asked over the control port) kill -9s the agent and starts
+        # it again; the new agent must find <statedir>/qga.state.isfrozen and come up frozen.
         r, t['freeze2'] = qga.execute('guest-fsfreeze-freeze', timeout=FREEZE_TIMEOUT)
         self.check('second cycle: guest-fsfreeze-freeze returns 1', r == {'return': 1}, json.dumps(r))
-        console.wait_for(r'VMTEST: killed agent pid \d+ while frozen')
+        console.wait_for(r'VMTEST: frozen #2')
+        r, _ = qga.execute('guest-fsfreeze-status')
+        self.check('second cycle: status is frozen', r == {'return': 'frozen'}, json.dumps(r))
+        control.settimeout(5)
+        control.sendall(b'kill-while-frozen\n')
+        m, _ = console.wait_for(r'VMTEST: (killed agent pid \d+ while frozen|refused kill-while-frozen.*)')
+        if not m.group(1).startswith('killed'):
+            raise TestFailure('/init did not kill the agent: ' + m.group(1))
         _, t_restart = console.wait_for(r'VMTEST: agent started')
         attempts = qga.sync(now() + 60, console.agent_exited)
         t['restart_to_reply'] = max(0.0, now() - t_restart)
@@ -408,13 +414,13 @@ def cmd_run(a):
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
     ok = runner.run()
-    result = {'name': a.name, 'ok': ok, 'checks': runner.checks, 'timings': runner.timings, 'facts': runner.facts}
-    if a.binary_size:
-        result['facts']['binary_size'] = a.binary_size
     for pre in a.pre_check:
         name, _, outcome = pre.rpartition('=')
         runner.checks.insert(0, {'name': name, 'ok': outcome == 'ok', 'detail': ''})
         ok = ok and outcome == 'ok'
+    result = {'name': a.name, 'ok': ok, 'checks': runner.checks, 'timings': runner.timings, 'facts': runner.facts}
+    if a.binary_size:
+        result['facts']['binary_size'] = a.binary_size
     with open(a.results, 'w') as f:
         json.dump(result, f, indent=1)
     print('[%s] %s in %.1f s' % (a.name, 'PASSED' if ok else 'FAILED', runner.timings.get('total', 0)), flush=True)

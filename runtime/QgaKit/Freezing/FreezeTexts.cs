@@ -23,6 +23,8 @@ public static class FreezeTexts
 
     public static string UnableToDelete(string path) => $"unable to delete {path}, fsfreeze may not function properly";
 
+    public static string CleanupFailed(string error) => $"failed to clean up frozen filesystems: {error}";
+
     public static string UnableToAccess(string path, string error) => $"unable to access state file at path {path}: {error}";
 
     public static string PreviousInstanceFrozen(string path) =>

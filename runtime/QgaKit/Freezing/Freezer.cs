@@ -21,9 +21,6 @@ public sealed partial class Freezer
     private readonly AgentLogger? _logger;
     private readonly IMountTableSource _mounts;
 
-    /// <summary>Test seam: sees every FIFREEZE/FITHAW as <c>"FIFREEZE &lt;dir&gt; &lt;errno or 0&gt;"</c> right after the call.</summary>
-    internal Action<string>? IoctlObserver { get; set; }
-
     /// <summary>Whether a freeze hook ran that no thaw hook has answered yet.</summary>
     private bool _thawHookOwed;
 
@@ -46,6 +43,9 @@ public sealed partial class Freezer
     }
 
     public FrozenState State { get; }
+
+    /// <summary>Test seam: sees every FIFREEZE/FITHAW as <c>"FIFREEZE &lt;dir&gt; &lt;errno or 0&gt;"</c> right after the call.</summary>
+    internal Action<string>? IoctlObserver { get; set; }
 
     public FreezeStateFile StateFile { get; }
 
@@ -70,14 +70,40 @@ public sealed partial class Freezer
 
         if (error is not null)
         {
-            Log(LogLevel.Warning, error);
+            StartupWarning(error);
         }
 
-        Log(LogLevel.Warning, FreezeTexts.PreviousInstanceFrozen(StateFile.Path));
+        StartupWarning(FreezeTexts.PreviousInstanceFrozen(StateFile.Path));
+
         _thawHookOwed = true;
         _logger?.Hold();
         State.Enter();
         return true;
+    }
+
+    /// <summary>The hook <see cref="CleanupAtExit"/> runs; the fsfreeze commands attach theirs when created.</summary>
+    public IFreezeHook? ExitHook { get; set; }
+
+    /// <summary>
+    /// Call when the agent exits normally (qemu-ga's cleanup_agent → guest_fsfreeze_cleanup): if still frozen, thaw
+    /// and run the owed thaw hook, so a clean exit never leaves filesystems frozen. A failure is only logged, as
+    /// <c>failed to clean up frozen filesystems: &lt;error&gt;</c>.
+    /// </summary>
+    public void CleanupAtExit()
+    {
+        if (!State.IsFrozen)
+        {
+            return;
+        }
+
+        try
+        {
+            Thaw(ExitHook);
+        }
+        catch (QgaException e)
+        {
+            Log(LogLevel.Warning, FreezeTexts.CleanupFailed(e.Message));
+        }
     }
 
     /// <summary>
@@ -295,4 +321,14 @@ public sealed partial class Freezer
     }
 
     private void Log(LogLevel level, string message) => _logger?.Log(level, message);
+
+    // qemu-ga warns at start-up before its own log handler is installed, so GLib's default handler prints these to
+    // stderr in GLib's format, and only with -v (the level filter is already set).
+    private void StartupWarning(string message)
+    {
+        if (_logger?.IsEnabled(LogLevel.Warning) == true)
+        {
+            Hosting.CommandLine.GLibConsoleMessage.Warning(Console.Error, message);
+        }
+    }
 }

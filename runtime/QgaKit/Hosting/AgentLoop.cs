@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using QgaKit.Dispatch;
@@ -58,15 +59,39 @@ internal sealed class AgentLoop
             var count = await channel.ReadAsync(_buffer, stop).ConfigureAwait(false);
             if (count == 0)
             {
+                _logger.Debug(AgentTexts.ReceivedEof);
                 return true;
+            }
+
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.Debug(AgentTexts.ReadData(count, Encoding.UTF8.GetString(_buffer, 0, count)));
             }
 
             _parser.Append(_buffer.AsSpan(0, count));
             while (_parser.TryRead(out var result))
             {
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    _logger.Debug(AgentTexts.ProcessEventCalled);
+                    if (result.Kind == JsonReadKind.Error)
+                    {
+                        _logger.Warning(AgentTexts.FailedToParseEvent(result.Error ?? string.Empty));
+                    }
+                    else
+                    {
+                        _logger.Debug(AgentTexts.ProcessingCommand);
+                    }
+                }
+
                 var reply = await _dispatcher.DispatchAsync(result, stop).ConfigureAwait(false);
                 if (!reply.IsEmpty && !peerGone)
                 {
+                    if (_logger.IsEnabled(LogLevel.Debug))
+                    {
+                        _logger.Debug(AgentTexts.SendingData(reply.Length));
+                    }
+
                     try
                     {
                         await channel.WriteAsync(reply, stop).ConfigureAwait(false);
@@ -76,7 +101,7 @@ internal sealed class AgentLoop
                         // The client left before its reply: that reply is lost, nothing else (qemu-ga logs
                         // "error flushing channel" and goes on). Requests already read are still served,
                         // as qemu-ga does, because they were handed to the parser together.
-                        _logger.Warning("error sending response: " + e.Message);
+                        _logger.Warning(AgentTexts.ErrorSendingResponse(e.Message));
                         peerGone = true;
                     }
                 }

@@ -7,6 +7,7 @@ using QgaKit.Dispatch;
 using QgaKit.Freezing;
 using QgaKit.Hooks;
 using QgaKit.Hosting.CommandLine;
+using QgaKit.Hosting.Daemon;
 using QgaKit.Interop;
 using QgaKit.Logging;
 using QgaKit.Protocol;
@@ -24,7 +25,13 @@ public static partial class QgaAgent
         ArgumentNullException.ThrowIfNull(args);
 
         // First act: an inherited SIGCHLD = SIG_IGN would make the kernel reap hook processes before we can wait.
-        ChildSignal.ResetIfIgnored();
+        _ = ChildSignals.ResetIgnoredSigchld();
+
+        // As pid 1 the runtime would reap hook children itself: run the agent as pid 1's only child instead.
+        if (ChildSignals.RunInitShimIfPid1(out var shimExitCode))
+        {
+            return shimExitCode;
+        }
 
         var modules = QgaModules.All;
         var hooks = new HookCatalog();
@@ -39,6 +46,13 @@ public static partial class QgaAgent
             return parsed.ExitCode;
         }
 
+        // -d: the parent re-executes the agent detached and waits until it serves; the child carries on here.
+        if (DaemonMode.ShouldLaunch(options))
+        {
+            return DaemonLauncher.Launch(Console.Error);
+        }
+
+        using var daemon = DaemonMode.EnterChild();
         using var logger = new AgentLogger(options);
         var frozen = new FrozenState();
         var table = new CommandTable();
@@ -67,7 +81,12 @@ public static partial class QgaAgent
         using var stop = new CancellationTokenSource();
         using var signals = new ShutdownSignals(frozen, logger, stop);
         var loop = new AgentLoop(dispatcher, logger, () => signals.ExitAfterReply);
-        return RunLoopAsync(options, loop, logger, stop.Token).GetAwaiter().GetResult();
+        var serving = new ServingReport(daemon, options, frozen, logger);
+        var exitCode = RunLoopAsync(options, loop, logger, serving, stop.Token).GetAwaiter().GetResult();
+
+        // qemu-ga's cleanup_agent: an agent that exits while frozen (a channel error) thaws first.
+        services.GetRequired<Freezer>().CleanupAtExit();
+        return exitCode;
     }
 
     /// <summary>The agent's singletons that generated constructors may ask for.</summary>
@@ -79,7 +98,6 @@ public static partial class QgaAgent
         services.Add(frozen);
         services.Add(hooks);
         services.Add(new HookHost(options, logger));
-
         services.Add(new Freezer(frozen, logger, options));
         services.Add(table);
         services.Add(delimiter);
@@ -106,27 +124,26 @@ public static partial class QgaAgent
         return names;
     }
 
-    private static async Task<int> RunLoopAsync(AgentOptions options, AgentLoop loop, AgentLogger logger, CancellationToken stop)
+    /// <summary>qemu-ga's <c>QGA_RETRY_INTERVAL</c>: the pause before <c>--retry-path</c> sets the channel up again.</summary>
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// qemu-ga's <c>run_agent</c>: set the channel up and serve it. When the channel cannot be set up or fails while
+    /// reading, the agent exits with status 1, or with <c>-r</c> logs, waits 5 s and sets it up again.
+    /// A stop signal ends it with status 0.
+    /// </summary>
+    private static async Task<int> RunLoopAsync(AgentOptions options, AgentLoop loop, AgentLogger logger, ServingReport serving, CancellationToken stop)
     {
-        IQgaTransport transport;
-        try
-        {
-            transport = TransportSelection.Create(options);
-        }
-        catch (TransportSetupException e)
-        {
-            foreach (var line in e.Lines)
-            {
-                logger.Critical(line);
-            }
-
-            return 1;
-        }
-
-        using (transport)
+        while (true)
         {
             try
             {
+                using var transport = TransportSelection.Create(options);
+                if (!serving.ChannelOpened())
+                {
+                    return 1;
+                }
+
                 await loop.RunAsync(transport, stop).ConfigureAwait(false);
                 return 0;
             }
@@ -134,10 +151,33 @@ public static partial class QgaAgent
             {
                 return 0;
             }
+            catch (TransportSetupException e)
+            {
+                foreach (var line in e.Lines)
+                {
+                    logger.Critical(line);
+                }
+            }
             catch (Exception e) when (e is System.IO.IOException or System.Net.Sockets.SocketException)
             {
-                logger.Critical("error reading channel: " + e.Message);
+                logger.Warning(AgentTexts.ErrorReadingChannel);
+                logger.Debug(e.Message);
+            }
+
+            if (!options.RetryPath)
+            {
                 return 1;
+            }
+
+            logger.Warning(AgentTexts.StoppedUnexpectedly);
+            logger.Warning(AgentTexts.WaitingForChannelPath);
+            try
+            {
+                await Task.Delay(RetryInterval, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return 0;
             }
         }
     }

@@ -46,18 +46,23 @@ internal sealed class ShutdownSignals : IDisposable
     {
         // Keep the runtime from terminating the process: the agent loop ends and Run returns 0.
         context.Cancel = true;
-        var number = context.Signal == PosixSignal.SIGTERM ? 15 : 2;
+        RequestStop(context.Signal == PosixSignal.SIGTERM ? 15 : 2);
+    }
+
+    /// <summary>What SIGTERM/SIGINT do: stop now when thawed, else remember it until the next thaw.</summary>
+    internal void RequestStop(int signal)
+    {
         lock (_lock)
         {
             if (_frozen.IsFrozen)
             {
                 _deferred = true;
-                _logger.Warning($"received signal num {number} while frozen, deferring exit until filesystems are thawed");
+                _logger.Warning(AgentTexts.SignalWhileFrozen(signal));
                 return;
             }
         }
 
-        _logger.Debug($"received signal num {number}, quitting");
+        _logger.Debug(AgentTexts.Quitting(signal));
         _stop.Cancel();
     }
 

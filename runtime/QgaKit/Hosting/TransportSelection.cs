@@ -1,51 +1,55 @@
 using System;
-using System.Net.Sockets;
 using QgaKit.Transports;
 
 namespace QgaKit.Hosting;
 
-/// <summary>Creates the transport <c>-m</c>/<c>-p</c> ask for (qemu-ga's <c>channel_init</c>), with qemu-ga's failure texts.</summary>
+/// <summary>Creates the transport the agent serves (qemu-ga's socket-activation check and <c>channel_init</c>), with
+/// qemu-ga's failure texts.</summary>
 internal static class TransportSelection
 {
     /// <summary>qemu-ga's texts (checked on 7.2); the one place they live.</summary>
-    public const string PathRequired = "must specify a path for this channel";
     public const string CreateFailed = "failed to create guest agent channel";
     public const string InitFailed = "failed to initialize guest agent channel";
 
     public static string Unsupported(string method) => "unsupported channel method/type: " + method;
 
-    public static string BindFailed(string path, string reason) => "Failed to bind socket to " + path + ": " + reason;
-
-    /// <summary>Creates the transport, or throws <see cref="TransportSetupException"/> carrying the log lines qemu-ga
-    /// would print (critical level), in order.</summary>
+    /// <summary>Creates the transport, or throws <see cref="TransportSetupException"/> carrying the critical log lines
+    /// qemu-ga would print, in order.</summary>
     public static IQgaTransport Create(AgentOptions options)
     {
-        switch (options.Method)
+        // A socket systemd passed wins over -m/-p (the command line checked it and picked the method).
+        if (options.SocketActivated)
         {
-            case "unix-listen":
-                var path = options.Path ?? throw new TransportSetupException(PathRequired);
-                try
-                {
-                    return UnixListenTransport.Listen(path);
-                }
-                catch (SocketException e)
-                {
-                    throw new TransportSetupException(BindFailed(path, e.Message), CreateFailed, InitFailed);
-                }
+            return FdListenerTransport.FromActivatedSocket(options.Method);
+        }
 
-            case "virtio-serial":
-            case "isa-serial":
-            case "vsock-listen":
-                throw new TransportSetupException($"channel method '{options.Method}' is not implemented yet in this build; use -m unix-listen", InitFailed);
-            default:
-                if (options.Path is null)
-                {
-                    throw new TransportSetupException(PathRequired);
-                }
-
-                throw new TransportSetupException(Unsupported(options.Method), InitFailed);
+        var path = options.Path ?? DefaultPath(options.Method);
+        try
+        {
+            return options.Method switch
+            {
+                "unix-listen" => UnixListenTransport.Listen(path ?? throw new TransportException(PathRequired)),
+                "vsock-listen" => FdListenerTransport.ListenVsock(path ?? throw new TransportException(PathRequired)),
+                "virtio-serial" => DevicePortTransport.OpenVirtioSerial(path!),
+                "isa-serial" => DevicePortTransport.OpenIsaSerial(path!),
+                _ => throw new TransportSetupException(Unsupported(options.Method), InitFailed),
+            };
+        }
+        catch (TransportException e)
+        {
+            throw new TransportSetupException(e.Message, CreateFailed, InitFailed);
         }
     }
+
+    /// <summary>qemu-ga's text when a listening method has no path (the command line normally catches it first).</summary>
+    private const string PathRequired = "must specify a path for this channel";
+
+    private static string? DefaultPath(string method) => method switch
+    {
+        "virtio-serial" => "/dev/virtio-ports/org.qemu.guest_agent.0",
+        "isa-serial" => "/dev/ttyS0",
+        _ => null,
+    };
 }
 
 /// <summary>The channel cannot be set up; <see cref="Lines"/> are qemu-ga's critical log lines for the case.</summary>

@@ -1,9 +1,6 @@
 using System;
-using System.IO;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using System.Threading;
-using System.Threading.Tasks;
+using System.Text;
 using QgaKit.Interop;
 
 namespace QgaKit.Transports;
@@ -13,57 +10,67 @@ namespace QgaKit.Transports;
 /// with one hardening: the socket is created mode 0600 (qemu-ga leaves it to the umask). One client at a time: the
 /// agent loop accepts the next only after the current one has gone. The socket file stays on disk at exit, as in qemu-ga.
 /// </summary>
-public sealed class UnixListenTransport : IQgaTransport
+public static unsafe class UnixListenTransport
 {
     private const uint SocketMode = 0x180; // 0600
 
-    private readonly Socket _listener;
+    /// <summary>sizeof(sockaddr_un.sun_path): a path must fit with its terminating NUL.</summary>
+    private const int MaxPathBytes = 108;
 
-    private UnixListenTransport(Socket listener, string path)
-    {
-        _listener = listener;
-        Path = path;
-    }
-
-    public string Path { get; }
-
-    /// <summary>Unlinks whatever is at <paramref name="path"/>, then binds and listens there.</summary>
-    public static UnixListenTransport Listen(string path)
+    /// <summary>Unlinks whatever is at <paramref name="path"/>, then binds and listens there. Failures throw
+    /// <see cref="TransportException"/> with qemu-ga's texts.</summary>
+    public static FdListenerTransport Listen(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        try
+        var pathBytes = Encoding.UTF8.GetBytes(path);
+        if (pathBytes.Length >= MaxPathBytes)
         {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // qemu-ga ignores a failed unlink too; bind() then reports the real problem.
+            throw new TransportException(TransportTexts.PathTooLong(path));
         }
 
-        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
+        if (SocketInterop.Unlink(path) != 0)
         {
-            if (SocketInterop.fchmod((int)listener.Handle, SocketMode) != 0)
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno != SocketInterop.ENOENT)
             {
-                throw new IOException($"fchmod on the socket for {path} failed: {Marshal.GetLastPInvokeErrorMessage()}");
+                throw new TransportException(TransportTexts.UnlinkFailed(path, FdIo.Describe(errno)));
             }
-
-            listener.Bind(new UnixDomainSocketEndPoint(path));
-            listener.Listen(1);
-            return new UnixListenTransport(listener, path);
         }
-        catch
+
+        var fd = SocketInterop.CreateSocket(SocketInterop.AF_UNIX, SocketInterop.SOCK_STREAM | SocketInterop.SOCK_CLOEXEC | SocketInterop.SOCK_NONBLOCK, 0);
+        if (fd < 0)
         {
-            listener.Dispose();
-            throw;
+            throw new TransportException(TransportTexts.CreateUnixSocketFailed(LastError()));
         }
+
+        // The mode is set on the socket before bind(): the file never exists with a wider mode.
+        if (SocketInterop.fchmod(fd, SocketMode) != 0)
+        {
+            var error = LastError();
+            _ = FdIo.Close(fd);
+            throw new TransportException(TransportTexts.BindFailed(path, error));
+        }
+
+        var address = stackalloc byte[2 + MaxPathBytes];
+        new Span<byte>(address, 2 + MaxPathBytes).Clear();
+        *(ushort*)address = SocketInterop.AF_UNIX;
+        pathBytes.CopyTo(new Span<byte>(address + 2, MaxPathBytes));
+        if (SocketInterop.Bind(fd, address, (uint)(2 + pathBytes.Length + 1)) != 0)
+        {
+            var error = LastError();
+            _ = FdIo.Close(fd);
+            throw new TransportException(TransportTexts.BindFailed(path, error));
+        }
+
+        if (SocketInterop.Listen(fd, 1) != 0)
+        {
+            var error = LastError();
+            _ = FdIo.Close(fd);
+            throw new TransportException(TransportTexts.ListenFailed(error));
+        }
+
+        return new FdListenerTransport(fd, "unix-listen");
     }
 
-    public async ValueTask<IQgaChannel> AcceptAsync(CancellationToken cancellationToken)
-    {
-        var client = await _listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
-        return new SocketChannel(client);
-    }
-
-    public void Dispose() => _listener.Dispose();
+    private static string LastError() => FdIo.Describe(Marshal.GetLastPInvokeError());
 }

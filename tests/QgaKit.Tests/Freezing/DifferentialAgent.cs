@@ -116,6 +116,18 @@ internal sealed class DifferentialAgent : IDisposable
         _client = null;
     }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Sends <paramref name="signal"/> to this agent's pid.</summary>
+    public void Signal(System.Runtime.InteropServices.PosixSignal signal)
+    {
+        var number = signal == System.Runtime.InteropServices.PosixSignal.SIGTERM ? 15 : 2;
+        Shell.Check("kill", "-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture), _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Waits for the agent to exit; its exit code, or null when it still runs after <paramref name="timeout"/>.</summary>
+    public int? WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout) ? _process.ExitCode : null;
+
     /// <summary>SIGKILL to this agent's pid, then wait for it.</summary>
     public void Kill()
     {

@@ -34,7 +34,9 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
         return new DifferentialSetup();
     }
 
-    private List<string> Run(DifferentialSetup setup, AgentKind kind, Action<DifferentialTranscript> scenario)
+    private DifferentialAgent? _lastAgent;
+
+    private List<string> Run(DifferentialSetup setup, AgentKind kind, Action<DifferentialTranscript> scenario, bool keepRunning = false)
     {
         var transcript = new DifferentialTranscript(setup, setup.Start(kind));
         try
@@ -51,7 +53,11 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
 
             output.WriteLine("hook descriptors: " + string.Join(" | ", setup.HookDescriptors));
             output.WriteLine("stderr: " + transcript.Agent.StandardError);
-            transcript.Agent.Kill();
+            _lastAgent = transcript.Agent;
+            if (!keepRunning)
+            {
+                transcript.Agent.Kill();
+            }
         }
 
         // compatibility.md (Hooks): the kit's hook gets stdio and nothing else; qemu-ga's also gets what it inherited.
@@ -80,7 +86,7 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
             using var writer = setup.Mounts.StartWriter(mnt);
             t.Note("writer blocked: " + writer.WaitBlocked());
             t.Send(Status);
-            t.Send("{\"execute\": \"guest-fsfreeze-freeze\"}");
+            // Never guest-fsfreeze-freeze (no list) here, not even while it is refused: a bug would freeze this machine.
             t.Send(FreezeList(mnt));
             t.Send("{\"execute\": \"guest-nonexistent\"}");
             t.Send("{\"execute\": \"guest-ping\"}");
@@ -99,6 +105,8 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
         var hookFreeze = HookLine(qemu, "freeze");
         var hookThaw = HookLine(qemu, "thaw");
         Assert.Contains("argc=1 argv0=<dir>/hook.sh session=own pgrp=own stdin=/dev/null stdout=/dev/null stderr=/dev/null", hookFreeze, StringComparison.Ordinal);
+        // cwd and umask are the agent's, the environment its own (compared between the agents through the transcript).
+        Assert.Matches(" cwd=<dir> umask=0[0-7]{3} env=[0-9a-f]{8} ", hookFreeze);
         Assert.EndsWith("statefile=no", hookFreeze, StringComparison.Ordinal);
         string[] expected =
         [
@@ -107,12 +115,12 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
             "# state file: empty 0600",
             "# writer blocked: True",
             "> " + Status, Frozen,
-            "> {\"execute\": \"guest-fsfreeze-freeze\"}", Disabled("guest-fsfreeze-freeze"),
             "> " + setup.Normalize(FreezeList(mnt)), Disabled("guest-fsfreeze-freeze-list"),
             "> {\"execute\": \"guest-nonexistent\"}", "< {\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"The command guest-nonexistent has not been found\"}}",
             "> {\"execute\": \"guest-ping\"}", "< {\"return\": {}}",
             "> {\"execute\": \"guest-sync\", \"arguments\": {\"id\": 77}}", "< {\"return\": 77}",
             "> guest-info", "< enabled: guest-fsfreeze-status guest-fsfreeze-thaw guest-info guest-ping guest-sync guest-sync-delimited",
+            "< order: guest-fsfreeze-thaw guest-fsfreeze-freeze-list guest-fsfreeze-freeze guest-fsfreeze-status guest-info guest-ping guest-sync guest-sync-delimited",
             "> " + Status, Frozen,
             "> " + Thaw, "< {\"return\": 2}", hookThaw, "probe thaw written",
             "# writer completed: True",
@@ -314,15 +322,55 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
             "> " + Status, Thawed,
         ];
         Assert.Equal(expected, qemu);
+        // Only with -v, and in GLib's own format: qemu-ga warns before its log handler is installed.
         var warning = "previous instance appears to have exited with frozen filesystems. deferring logging/pidfile creation and "
             + "disabling non-fsfreeze-safe commands until guest-fsfreeze-thaw is issued, or filesystems are manually unfrozen "
             + $"and the file {setup.StateFile} is removed";
-        Assert.Contains(warning, restartStderr, StringComparison.Ordinal);
+        var glibWarning = @"^\*\* \(process:\d+\): WARNING \*\*: \d\d:\d\d:\d\d\.\d{3}: " + System.Text.RegularExpressions.Regex.Escape(warning) + "$";
+        Assert.Matches(new System.Text.RegularExpressions.Regex(glibWarning, System.Text.RegularExpressions.RegexOptions.Multiline), restartStderr);
 
         var kit = Run(setup, AgentKind.Kit, Scenario);
 
         Assert.Equal(expected, kit);
-        Assert.Contains(warning, restartStderr, StringComparison.Ordinal);
+        Assert.Matches(new System.Text.RegularExpressions.Regex(glibWarning, System.Text.RegularExpressions.RegexOptions.Multiline), restartStderr);
+    }
+
+    [SkippableFact]
+    public void Sigterm_while_frozen_never_thaws_behind_the_hosts_back()
+    {
+        using var setup = NewSetup();
+        var mnt = setup.Mnt;
+
+        void Scenario(DifferentialTranscript t)
+        {
+            t.Send(FreezeList(mnt));
+            using var writer = setup.Mounts.StartWriter(mnt);
+            t.Agent.Signal(System.Runtime.InteropServices.PosixSignal.SIGTERM);
+            t.Send(Status);
+            t.Note("writer blocked: " + writer.WaitBlocked());
+            t.Send(Thaw);
+            t.Note("writer completed: " + writer.WaitCompleted());
+        }
+
+        var qemu = Run(setup, AgentKind.QemuGa, Scenario, keepRunning: true);
+        string[] expected =
+        [
+            "> " + setup.Normalize(FreezeList(mnt)), "< {\"return\": 1}", HookLine(qemu, "freeze"), "probe freeze written",
+            "> " + Status, Frozen,
+            "# writer blocked: True",
+            "> " + Thaw, "< {\"return\": 1}", HookLine(qemu, "thaw"), "probe thaw written",
+            "# writer completed: True",
+        ];
+        Assert.Equal(expected, qemu);
+
+        // qemu-ga ignored SIGTERM for good; the kit deferred it and exits 0 right after the thaw's reply
+        // (compatibility.md: SIGTERM/SIGINT while frozen are deferred).
+        Assert.Null(_lastAgent!.WaitForExit(TimeSpan.FromSeconds(1)));
+        _lastAgent.Kill();
+
+        var kit = Run(setup, AgentKind.Kit, Scenario, keepRunning: true);
+        Assert.Equal(expected, kit);
+        Assert.Equal(0, _lastAgent!.WaitForExit(TimeSpan.FromSeconds(30)));
     }
 
     private static string HookLine(List<string> transcript, string argument)

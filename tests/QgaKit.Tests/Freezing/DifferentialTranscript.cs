@@ -26,12 +26,18 @@ internal sealed class DifferentialTranscript(DifferentialSetup setup, Differenti
     {
         var reply = Agent.Request("{\"execute\": \"guest-info\"}");
         using var document = JsonDocument.Parse(reply);
-        var enabled = document.RootElement.GetProperty("return").GetProperty("supported_commands").EnumerateArray()
+        var commands = document.RootElement.GetProperty("return").GetProperty("supported_commands").EnumerateArray().ToList();
+        var enabled = commands
             .Where(c => c.GetProperty("enabled").GetBoolean())
             .Select(c => c.GetProperty("name").GetString())
             .Order(System.StringComparer.Ordinal);
+
+        // The order of the commands both agents have: guest-info lists in reverse registration (schema) order.
+        string[] shared = ["guest-sync-delimited", "guest-sync", "guest-ping", "guest-info", "guest-fsfreeze-status", "guest-fsfreeze-freeze", "guest-fsfreeze-freeze-list", "guest-fsfreeze-thaw"];
+        var order = commands.Select(c => c.GetProperty("name").GetString()).Where(n => shared.Contains(n));
         Lines.Add("> guest-info");
         Lines.Add("< enabled: " + string.Join(' ', enabled));
+        Lines.Add("< order: " + string.Join(' ', order));
     }
 
     public void Note(string line) => Lines.Add("# " + setup.Normalize(line));

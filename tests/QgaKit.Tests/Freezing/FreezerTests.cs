@@ -124,6 +124,24 @@ public sealed class FreezerTests
     }
 
     [SkippableFact]
+    public void A_failing_thaw_hook_after_a_freeze_of_nothing_is_the_freezes_reply()
+    {
+        using var mounts = NewMounts();
+        mounts.AddExt4("mnt");
+        var freezer = NewFreezer(mounts);
+        var hook = new RecordingHook { FailThaw = "fsfreeze hook has failed with status 3" };
+
+        // compatibility.md: qemu-ga would reply 0 and never run the thaw hook at all.
+        var error = Assert.Throws<QgaException>(() => freezer.Freeze([], hook));
+
+        Assert.Equal("fsfreeze hook has failed with status 3", error.Message);
+        Assert.Equal(["freeze", "thaw"], hook.Calls);
+        Assert.Equal("thawed", freezer.Status);
+        Assert.False(freezer.ThawHookOwed);
+        Assert.False(File.Exists(freezer.StateFile.Path));
+    }
+
+    [SkippableFact]
     public void A_filesystem_frozen_beforehand_is_skipped_and_thaw_releases_it()
     {
         using var mounts = NewMounts();
@@ -329,6 +347,94 @@ public sealed class FreezerTests
         freezer.Thaw(new RecordingHook());
 
         Assert.Equal([true, false], changes);
+    }
+
+    [SkippableFact]
+    public void The_log_is_held_from_before_the_first_fifreeze_until_after_thaw()
+    {
+        using var mounts = NewMounts();
+        var mnt = mounts.AddExt4("mnt");
+        var stderr = new StringWriter();
+        using var logger = new QgaKit.Logging.AgentLogger(verbose: true, logFile: null, stderr, utcNow: null, journal: false);
+        var freezer = new Freezer(new FrozenState(), logger, mounts.StateDir, mounts.Table);
+        var holding = new List<string>();
+        freezer.IoctlObserver = call => holding.Add($"{call.Split(' ')[0]} holding={logger.IsHolding}");
+
+        freezer.Freeze([mnt], new RecordingHook());
+        logger.Info("a line while frozen");
+        var whileFrozen = stderr.ToString();
+        freezer.Thaw(new RecordingHook());
+        var afterThaw = stderr.ToString();
+
+        Assert.Equal(["FIFREEZE holding=True", "FITHAW holding=True", "FITHAW holding=True"], holding);
+        Assert.Contains("info: guest-fsfreeze called", whileFrozen, StringComparison.Ordinal);
+        Assert.Contains("warning: disabling logging due to filesystem freeze", whileFrozen, StringComparison.Ordinal);
+        Assert.DoesNotContain("a line while frozen", whileFrozen, StringComparison.Ordinal);
+        Assert.Contains("a line while frozen", afterThaw, StringComparison.Ordinal);
+        Assert.Contains("warning: logging re-enabled due to filesystem unfreeze", afterThaw, StringComparison.Ordinal);
+        Assert.False(logger.IsHolding);
+    }
+
+    [SkippableFact]
+    public void An_exit_while_frozen_thaws_and_runs_the_owed_thaw_hook()
+    {
+        using var mounts = NewMounts();
+        var mnt = mounts.AddExt4("mnt");
+        var freezer = NewFreezer(mounts);
+        var hook = new RecordingHook();
+        freezer.ExitHook = hook;
+        Assert.Equal(1, freezer.Freeze([mnt], hook));
+        var writer = mounts.StartWriter(mnt);
+        Assert.True(writer.WaitBlocked());
+
+        freezer.CleanupAtExit();
+
+        Assert.True(writer.WaitCompleted());
+        Assert.Equal(["freeze", "thaw"], hook.Calls);
+        Assert.False(File.Exists(freezer.StateFile.Path));
+        freezer.CleanupAtExit();
+        Assert.Equal(["freeze", "thaw"], hook.Calls);
+    }
+
+    [Fact]
+    public void A_state_file_that_cannot_be_examined_counts_as_frozen_at_startup()
+    {
+        // qemu-ga's check_is_frozen returns EXIT_FAILURE (true) when stat fails with anything but ENOENT.
+        var root = Directory.CreateTempSubdirectory("qgakit-state-").FullName;
+        try
+        {
+            var notADirectory = Path.Combine(root, "file");
+            File.WriteAllText(notADirectory, string.Empty);
+            var freezer = new Freezer(new FrozenState(), logger: null, notADirectory, new FailingTable());
+
+            Assert.True(freezer.StateFile.Exists(out var error));
+            Assert.Equal($"unable to access state file at path {notADirectory}/qga.state.isfrozen: Not a directory", error);
+            Assert.True(freezer.RecoverAtStartup());
+            Assert.True(freezer.State.IsFrozen);
+            Assert.Equal("frozen", freezer.Status);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void No_state_file_means_thawed_at_startup()
+    {
+        var root = Directory.CreateTempSubdirectory("qgakit-state-").FullName;
+        try
+        {
+            var freezer = new Freezer(new FrozenState(), logger: null, root, new FailingTable());
+
+            Assert.False(freezer.RecoverAtStartup());
+            Assert.False(freezer.State.IsFrozen);
+            Assert.False(freezer.ThawHookOwed);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     private sealed class FailingTable : IMountTableSource

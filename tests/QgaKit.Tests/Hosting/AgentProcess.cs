@@ -53,24 +53,44 @@ internal sealed partial class AgentProcess : IDisposable
         return directory;
     }
 
-    /// <summary>Starts the agent and waits until its socket accepts connections.</summary>
+    /// <summary>Starts the agent with <c>-m unix-listen</c> and waits until its socket accepts connections.</summary>
     public static AgentProcess Start(string? directory = null, params string[] extraArgs)
     {
         directory ??= NewTempDirectory();
         var socketPath = Path.Combine(directory, "sock");
-        var info = new ProcessStartInfo("dotnet")
+        var agent = Launch(directory, socketPath, ["-m", "unix-listen", "-p", socketPath, "-t", directory, .. extraArgs]);
+        agent.WaitUntilListening();
+        return agent;
+    }
+
+    /// <summary>Starts the agent with exactly <paramref name="args"/> (plus <c>-t</c>), without waiting for anything.
+    /// <paramref name="shellPrefix"/>, when given, is bash code (dash cannot name fds above 9) run before <c>exec dotnet …</c> (fd and environment set-up).</summary>
+    public static AgentProcess Launch(string directory, string[] args, string? shellPrefix = null)
+        => Launch(directory, Path.Combine(directory, "sock"), [.. args, "-t", directory], shellPrefix);
+
+    private static AgentProcess Launch(string directory, string socketPath, string[] args, string? shellPrefix = null)
+    {
+        var info = new ProcessStartInfo(shellPrefix is null ? "dotnet" : "/bin/bash")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        if (shellPrefix is not null)
+        {
+            // bash -c 'PREFIX; exec dotnet "$@"' sh AGENT ARGS...: the agent keeps the shell's pid and its fds.
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(shellPrefix + "; exec dotnet \"$@\"");
+            info.ArgumentList.Add("sh");
+        }
+
         info.ArgumentList.Add(AgentDll);
-        foreach (var arg in (string[])["-m", "unix-listen", "-p", socketPath, "-t", directory, .. extraArgs])
+        foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var process = Process.Start(info) ?? throw new InvalidOperationException("the agent did not start");
         var agent = new AgentProcess(directory, socketPath, process);
         process.ErrorDataReceived += (_, e) =>
         {
@@ -79,20 +99,57 @@ internal sealed partial class AgentProcess : IDisposable
                 lock (agent._stderr)
                 {
                     agent._stderr.Add(e.Data);
+                    Monitor.PulseAll(agent._stderr);
                 }
             }
         };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        agent.WaitUntilListening();
         return agent;
+    }
+
+    /// <summary>Waits until a stderr line contains <paramref name="text"/>; false after the timeout.</summary>
+    public bool WaitForStderr(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        lock (_stderr)
+        {
+            while (true)
+            {
+                foreach (var line in _stderr)
+                {
+                    if (line.Contains(text, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    return false;
+                }
+
+                Monitor.Wait(_stderr, left);
+            }
+        }
     }
 
     /// <summary>Sends SIGTERM (or another signal) to the agent process.</summary>
     public void Signal(int signal) => _ = kill(_process.Id, signal);
 
     /// <summary>Waits for the agent to exit; returns its exit code, or null when it is still running after the timeout.</summary>
-    public int? WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout) ? _process.ExitCode : null;
+    public int? WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return null;
+        }
+
+        // Without a timeout, WaitForExit also waits for the redirected output to be read to its end.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
 
     public void Dispose()
     {

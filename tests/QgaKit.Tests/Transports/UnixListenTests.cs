@@ -112,4 +112,37 @@ public class UnixListenTests
         Assert.Equal("{\"return\": 77}\n", client.ReadLines());
         Assert.False(agent.HasExited);
     }
+
+    [Fact]
+    public void Set_up_failures_use_qemu_ga_texts()
+    {
+        var directory = AgentProcess.NewTempDirectory();
+        try
+        {
+            var missing = Path.Combine(directory, "missing", "sock");
+            AssertFails(directory, missing, "critical: Failed to bind socket to " + missing + ": No such file or directory");
+
+            var isDirectory = Path.Combine(directory, "dir");
+            Directory.CreateDirectory(isDirectory);
+            AssertFails(directory, isDirectory, "critical: Failed to unlink socket " + isDirectory + ": Is a directory");
+
+            var tooLong = Path.Combine(directory, new string('x', 120));
+            AssertFails(directory, tooLong, "critical: UNIX socket path '" + tooLong + "' is too long");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void AssertFails(string directory, string path, string expected)
+    {
+        var run = Path.Combine(directory, "run-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(run);
+        using var agent = AgentProcess.Launch(run, ["-m", "unix-listen", "-p", path]);
+        Assert.Equal(1, agent.WaitForExit(TimeSpan.FromSeconds(30)));
+        Assert.Contains(expected, agent.StandardError, StringComparison.Ordinal);
+        Assert.Contains("critical: failed to create guest agent channel", agent.StandardError, StringComparison.Ordinal);
+        Assert.Contains("critical: failed to initialize guest agent channel", agent.StandardError, StringComparison.Ordinal);
+    }
 }

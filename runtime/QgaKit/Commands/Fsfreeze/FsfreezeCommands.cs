@@ -19,6 +19,7 @@ public sealed partial class FsfreezeCommands
         ArgumentNullException.ThrowIfNull(hook);
         _freezer = freezer;
         _hook = new HookAdapter(hook);
+        _freezer.ExitHook ??= _hook;
     }
 
     /// <summary>The agent's frozen flag (not the kernel's: a filesystem frozen by someone else reads <c>thawed</c>).</summary>
