@@ -84,6 +84,7 @@ public class DiagnosticTests
         {
             [QgaCommand("guest-a")] public System.Guid A() => default;
             [QgaCommand("guest-b")] public Task<Dictionary<string, string>> B() => null!;
+            [QgaCommand("guest-c")] public async void C() => await Task.Yield();
         }
         """);
 
