@@ -45,5 +45,19 @@ internal static class FuzzCases
 
             yield return new ConformanceCase("fuzz-seed-" + seed, "qga-reference 1.5, 1.6 (seeded random)", script.Close());
         }
+
+        // The same pieces as one continuous stream: parser state (open brackets, strings) carries across pieces.
+        for (var seed = 1; seed <= Seeds / 2; seed++)
+        {
+            var random = new Random(1000 + seed);
+            var stream = new StringBuilder();
+            for (var p = 0; p < FragmentsPerCase * 4; p++)
+            {
+                stream.Append(Pieces[random.Next(Pieces.Length)]);
+            }
+
+            yield return new ConformanceCase("fuzz-stream-seed-" + seed, "qga-reference 1.5, 1.6 (seeded random)",
+                Script.OneStep(stream.ToString()));
+        }
     }
 }
