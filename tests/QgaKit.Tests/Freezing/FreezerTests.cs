@@ -124,6 +124,24 @@ public sealed class FreezerTests
     }
 
     [SkippableFact]
+    public void A_failing_thaw_hook_after_a_freeze_of_nothing_is_the_freezes_reply()
+    {
+        using var mounts = NewMounts();
+        mounts.AddExt4("mnt");
+        var freezer = NewFreezer(mounts);
+        var hook = new RecordingHook { FailThaw = "fsfreeze hook has failed with status 3" };
+
+        // compatibility.md: qemu-ga would reply 0 and never run the thaw hook at all.
+        var error = Assert.Throws<QgaException>(() => freezer.Freeze([], hook));
+
+        Assert.Equal("fsfreeze hook has failed with status 3", error.Message);
+        Assert.Equal(["freeze", "thaw"], hook.Calls);
+        Assert.Equal("thawed", freezer.Status);
+        Assert.False(freezer.ThawHookOwed);
+        Assert.False(File.Exists(freezer.StateFile.Path));
+    }
+
+    [SkippableFact]
     public void A_filesystem_frozen_beforehand_is_skipped_and_thaw_releases_it()
     {
         using var mounts = NewMounts();
@@ -376,6 +394,47 @@ public sealed class FreezerTests
         Assert.False(File.Exists(freezer.StateFile.Path));
         freezer.CleanupAtExit();
         Assert.Equal(["freeze", "thaw"], hook.Calls);
+    }
+
+    [Fact]
+    public void A_state_file_that_cannot_be_examined_counts_as_frozen_at_startup()
+    {
+        // qemu-ga's check_is_frozen returns EXIT_FAILURE (true) when stat fails with anything but ENOENT.
+        var root = Directory.CreateTempSubdirectory("qgakit-state-").FullName;
+        try
+        {
+            var notADirectory = Path.Combine(root, "file");
+            File.WriteAllText(notADirectory, string.Empty);
+            var freezer = new Freezer(new FrozenState(), logger: null, notADirectory, new FailingTable());
+
+            Assert.True(freezer.StateFile.Exists(out var error));
+            Assert.Equal($"unable to access state file at path {notADirectory}/qga.state.isfrozen: Not a directory", error);
+            Assert.True(freezer.RecoverAtStartup());
+            Assert.True(freezer.State.IsFrozen);
+            Assert.Equal("frozen", freezer.Status);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void No_state_file_means_thawed_at_startup()
+    {
+        var root = Directory.CreateTempSubdirectory("qgakit-state-").FullName;
+        try
+        {
+            var freezer = new Freezer(new FrozenState(), logger: null, root, new FailingTable());
+
+            Assert.False(freezer.RecoverAtStartup());
+            Assert.False(freezer.State.IsFrozen);
+            Assert.False(freezer.ThawHookOwed);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     private sealed class FailingTable : IMountTableSource

@@ -76,6 +76,16 @@ public sealed class MountTableTests
         Assert.Equal(new MountEntry("/mnt/x y", "ext4", 8, 17), parsed[2]);
     }
 
+    [SkippableFact]
+    public void The_fallback_reads_block_device_numbers_with_statx()
+    {
+        Skip.IfNot(System.IO.File.Exists("/dev/loop0"), "needs /dev/loop0 (a block device with known numbers 7:0)");
+
+        var parsed = MountTable.ParseMounts("/dev/loop0 /mnt/x ext4 rw 0 0\n/tmp /mnt/bind none rw,bind 0 0\n");
+
+        Assert.Equal([new MountEntry("/mnt/x", "ext4", 7, 0)], parsed);
+    }
+
     [Fact]
     public void The_proc_table_of_this_machine_parses()
     {
