@@ -31,7 +31,12 @@ public sealed class QgaGenerator : IIncrementalGenerator
             .Select(static (h, _) => h!)
             .WithTrackingName(TrackingNames.HookModels);
 
-        context.RegisterSourceOutput(hooks, static (spc, hook) => spc.AddSource(hook.HintName, HookEmitter.Emit(hook)));
+        // Two [Hook] enums can name the same class (QGA0014/QGA0015 report it); emit it once, so that a duplicate
+        // hint name never turns into a generator exception (CS8785).
+        var uniqueHooks = hooks.Collect()
+            .SelectMany(static (all, _) => all.GroupBy(h => h.HintName, StringComparer.Ordinal).Select(g => g.OrderBy(h => h.Order).First()).ToImmutableArray());
+
+        context.RegisterSourceOutput(uniqueHooks, static (spc, hook) => spc.AddSource(hook.HintName, HookEmitter.Emit(hook)));
 
         var methods = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -48,14 +53,19 @@ public sealed class QgaGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(classes, static (spc, model) => spc.AddSource(model.Class.HintName, CommandEmitter.Emit(model)));
 
-        var module = hooks.Collect()
+        var libraries = context.CompilationProvider
+            .Select(static (compilation, ct) => ReferencedModules.Find(compilation, ct))
+            .WithTrackingName(TrackingNames.ReferencedModules);
+
+        var module = uniqueHooks.Collect()
             .Combine(classes.Collect())
-            .Select(static (pair, _) => BuildModule(pair.Left, pair.Right))
+            .Combine(libraries)
+            .Select(static (pair, _) => BuildModule(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Module);
 
         context.RegisterSourceOutput(module, static (spc, model) =>
         {
-            if (model.Hooks.Count > 0 || model.Classes.Count > 0)
+            if (model.Hooks.Count > 0 || model.Classes.Count > 0 || model.Libraries.Count > 0)
             {
                 spc.AddSource(ModuleEmitter.HintName, ModuleEmitter.Emit(model));
             }
@@ -109,7 +119,7 @@ public sealed class QgaGenerator : IIncrementalGenerator
     private static IEnumerable<T> Distinct<T>(IEnumerable<T> items, Func<T, string> key)
         => items.GroupBy(key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First());
 
-    private static ModuleModel BuildModule(ImmutableArray<HookModel> hooks, ImmutableArray<CommandClassModel> classes)
+    private static ModuleModel BuildModule(ImmutableArray<HookModel> hooks, ImmutableArray<CommandClassModel> classes, EquatableArray<string> libraries)
     {
         var moduleHooks = hooks
             .OrderBy(h => h.Order)
@@ -120,6 +130,6 @@ public sealed class QgaGenerator : IIncrementalGenerator
             .OrderBy(c => c.Class.FullName, StringComparer.Ordinal)
             .Select(c => new ModuleClass(c.Class.FullName, c.NeedsInstance, c.Class.HasUsableConstructor, c.Class.Dependencies, c.Commands.Select(x => x.WireName).ToEquatableArray()))
             .ToEquatableArray();
-        return new ModuleModel(moduleHooks, moduleClasses);
+        return new ModuleModel(moduleHooks, moduleClasses, libraries);
     }
 }

@@ -163,6 +163,15 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void QGA0014_two_hooks_with_one_name_in_one_namespace_do_not_crash_the_generator() => Check("QGA0014", Usings + """
+        [Hook("backup")]
+        public enum BackupArg { [HookArgument("go")] Go }
+
+        [Hook("backup")]
+        public enum OtherBackupArg { [HookArgument("go")] Go }
+        """);
+
+    [Fact]
     public void QGA0002_and_QGA0014_see_names_of_referenced_assemblies()
     {
         var library = GeneratorHarness.Run(GeneratorHarness.Compile(new[]

@@ -13,7 +13,7 @@ namespace QgaKit.Generators.Tests;
 /// <summary>The pipeline caches: edits that do not change the models leave every step and output cached.</summary>
 public class IncrementalityTests
 {
-    private static readonly string[] s_steps = { TrackingNames.HookModels, TrackingNames.CommandMethods, TrackingNames.CommandClasses, TrackingNames.Module };
+    private static readonly string[] s_steps = { TrackingNames.HookModels, TrackingNames.CommandMethods, TrackingNames.CommandClasses, TrackingNames.ReferencedModules, TrackingNames.Module };
 
     [Fact]
     public void Unrelated_edit_leaves_everything_cached()

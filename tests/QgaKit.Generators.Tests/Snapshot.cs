@@ -118,7 +118,18 @@ internal static partial class Snapshot
     [GeneratedRegex("GeneratedCode\\(\"QgaKit\\.Generators\", \"[^\"]*\"\\)")]
     private static partial Regex VersionPattern();
 
-    /// <summary>A line diff (LCS) printed as one unified hunk with three lines of context.</summary>
+    private static int CountTrailingContext(List<(char Op, string Line)> ops, int end)
+    {
+        var count = 0;
+        for (var i = end - 1; i >= 0 && ops[i].Op == ' '; i--)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>A line diff (LCS) printed as unified hunks with three lines of context.</summary>
     internal static string UnifiedDiff(string expected, string actual)
     {
         var a = expected.Split('\n');
@@ -141,29 +152,54 @@ internal static partial class Snapshot
                 ops.Add((' ', a[x++]));
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
-            {
-                ops.Add(('+', b[y++]));
-            }
-            else
+            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1]))
             {
                 ops.Add(('-', a[x++]));
             }
+            else
+            {
+                ops.Add(('+', b[y++]));
+            }
         }
 
+        // Group the edit script into hunks with three lines of context, as `diff -u` prints them.
         var output = new StringBuilder("--- verified\n+++ received\n");
-        for (var k = 0; k < ops.Count; k++)
+        var k = 0;
+        while (k < ops.Count)
         {
-            var near = false;
-            for (var d = Math.Max(0, k - 3); d <= Math.Min(ops.Count - 1, k + 3) && !near; d++)
+            while (k < ops.Count && ops[k].Op == ' ')
             {
-                near = ops[d].Op != ' ';
+                k++;
             }
 
-            if (near)
+            if (k == ops.Count)
             {
-                output.Append(ops[k].Op).Append(ops[k].Line).Append('\n');
+                break;
             }
+
+            var start = Math.Max(0, k - 3);
+            var end = k;
+            for (var quiet = 0; end < ops.Count && quiet <= 6; end++)
+            {
+                quiet = ops[end].Op == ' ' ? quiet + 1 : 0;
+            }
+
+            end = Math.Min(ops.Count, end);
+            while (end > k && end - 1 < ops.Count && ops[end - 1].Op == ' ' && CountTrailingContext(ops, end) > 3)
+            {
+                end--;
+            }
+
+            int oldLine = 1 + ops.Take(start).Count(o => o.Op != '+'), newLine = 1 + ops.Take(start).Count(o => o.Op != '-');
+            var hunk = ops.Skip(start).Take(end - start).ToList();
+            output.Append("@@ -").Append(oldLine).Append(',').Append(hunk.Count(o => o.Op != '+'))
+                .Append(" +").Append(newLine).Append(',').Append(hunk.Count(o => o.Op != '-')).Append(" @@\n");
+            foreach (var (op, line) in hunk)
+            {
+                output.Append(op).Append(line).Append('\n');
+            }
+
+            k = end;
         }
 
         return output.ToString();

@@ -64,7 +64,12 @@ internal sealed record ClassInfo(
     bool HasUsableConstructor,
     EquatableArray<DependencyModel> Dependencies)
 {
-    public string HintName => FullName.Replace("global::", string.Empty) + ".Commands.g.cs";
+    /// <summary><c>Acme.Backup.BackupCommands.Commands.g.cs</c>; nested classes join with '+' (as in metadata names),
+    /// so that <c>Acme.Outer+Inner</c> and a class <c>Inner</c> in namespace <c>Acme.Outer</c> stay distinct.</summary>
+    public string HintName
+        => (Namespace.Length == 0 ? string.Empty : Namespace + ".")
+            + string.Concat(System.Linq.Enumerable.Select(ContainingTypes, t => t.Name + "+"))
+            + Name + ".Commands.g.cs";
 }
 
 /// <summary>What the generator extracts from one [QgaCommand] method: the method and the types it uses.</summary>

@@ -95,7 +95,19 @@ internal static class ModuleEmitter
         w.Line(GeneratorInfo.GeneratedCodeAttribute)
          .Open("file static class QgaModuleInitializer")
          .Line("[global::System.Runtime.CompilerServices.ModuleInitializer]")
-         .Line("internal static void Initialize() => global::QgaKit.Dispatch.QgaModules.Register(new QgaModule());")
+         .Open("internal static void Initialize()");
+        if (model.Libraries.Count > 0)
+        {
+            // The CLR runs a module initializer on the module's first use, which for a library of commands that
+            // the agent never calls directly would be never: run theirs first, so they register before ours.
+            foreach (var type in model.Libraries)
+            {
+                w.Line("global::System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(" + type + ").Module.ModuleHandle);");
+            }
+        }
+
+        w.Line("global::QgaKit.Dispatch.QgaModules.Register(new QgaModule());")
+         .Close()
          .Close();
         return w.ToString();
     }

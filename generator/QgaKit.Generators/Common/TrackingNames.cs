@@ -12,6 +12,9 @@ public static class TrackingNames
     /// <summary>All command methods grouped into one model per command class.</summary>
     public const string CommandClasses = nameof(CommandClasses);
 
+    /// <summary>Referenced assemblies that carry a generated module (their module initializers are run first).</summary>
+    public const string ReferencedModules = nameof(ReferencedModules);
+
     /// <summary>The per-assembly module (hooks + command classes + constructor wiring).</summary>
     public const string Module = nameof(Module);
 }

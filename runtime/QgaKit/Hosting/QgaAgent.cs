@@ -7,6 +7,7 @@ using QgaKit.Dispatch;
 using QgaKit.Freezing;
 using QgaKit.Hooks;
 using QgaKit.Hosting.CommandLine;
+using QgaKit.Hosting.Daemon;
 using QgaKit.Interop;
 using QgaKit.Logging;
 using QgaKit.Protocol;
@@ -45,6 +46,13 @@ public static partial class QgaAgent
             return parsed.ExitCode;
         }
 
+        // -d: the parent re-executes the agent detached and waits until it serves; the child carries on here.
+        if (DaemonMode.ShouldLaunch(options))
+        {
+            return DaemonLauncher.Launch(Console.Error);
+        }
+
+        using var daemon = DaemonMode.EnterChild();
         using var logger = new AgentLogger(options);
         var frozen = new FrozenState();
         var table = new CommandTable();
@@ -73,7 +81,8 @@ public static partial class QgaAgent
         using var stop = new CancellationTokenSource();
         using var signals = new ShutdownSignals(frozen, logger, stop);
         var loop = new AgentLoop(dispatcher, logger, () => signals.ExitAfterReply);
-        var exitCode = RunLoopAsync(options, loop, logger, stop.Token).GetAwaiter().GetResult();
+        var serving = new ServingReport(daemon, options, frozen, logger);
+        var exitCode = RunLoopAsync(options, loop, logger, serving, stop.Token).GetAwaiter().GetResult();
 
         // qemu-ga's cleanup_agent: an agent that exits while frozen (a channel error) thaws first.
         services.GetRequired<Freezer>().CleanupAtExit();
@@ -124,13 +133,18 @@ public static partial class QgaAgent
     /// reading, the agent exits with status 1, or with <c>-r</c> logs, waits 5 s and sets it up again.
     /// A stop signal ends it with status 0.
     /// </summary>
-    private static async Task<int> RunLoopAsync(AgentOptions options, AgentLoop loop, AgentLogger logger, CancellationToken stop)
+    private static async Task<int> RunLoopAsync(AgentOptions options, AgentLoop loop, AgentLogger logger, ServingReport serving, CancellationToken stop)
     {
         while (true)
         {
             try
             {
                 using var transport = TransportSelection.Create(options);
+                if (!serving.ChannelOpened())
+                {
+                    return 1;
+                }
+
                 await loop.RunAsync(transport, stop).ConfigureAwait(false);
                 return 0;
             }

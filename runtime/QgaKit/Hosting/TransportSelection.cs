@@ -17,17 +17,10 @@ internal static class TransportSelection
     /// qemu-ga would print, in order.</summary>
     public static IQgaTransport Create(AgentOptions options)
     {
-        // An inherited listening socket wins over -m/-p.
-        try
+        // A socket systemd passed wins over -m/-p (the command line checked it and picked the method).
+        if (options.SocketActivated)
         {
-            if (SocketActivation.TryCreate() is { } activated)
-            {
-                return activated;
-            }
-        }
-        catch (TransportException e)
-        {
-            throw new TransportSetupException(e.Message);
+            return FdListenerTransport.FromActivatedSocket(options.Method);
         }
 
         var path = options.Path ?? DefaultPath(options.Method);

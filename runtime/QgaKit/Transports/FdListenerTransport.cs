@@ -14,6 +14,9 @@ namespace QgaKit.Transports;
 /// </summary>
 public sealed unsafe class FdListenerTransport : IQgaTransport
 {
+    /// <summary>systemd's <c>SD_LISTEN_FDS_START</c>.</summary>
+    private const int ActivatedSocketFd = 3;
+
     private readonly int _fd;
     private readonly FdWaiter _waiter = new();
     private int _closed;
@@ -54,6 +57,10 @@ public sealed unsafe class FdListenerTransport : IQgaTransport
 
         return new FdListenerTransport(fd, "vsock-listen");
     }
+
+    /// <summary>The listening socket systemd passed as fd 3 (socket activation); <paramref name="method"/> is what its
+    /// family selected (<c>unix-listen</c> or <c>vsock-listen</c>, worked out by the command line).</summary>
+    public static FdListenerTransport FromActivatedSocket(string method) => new(ActivatedSocketFd, method);
 
     public ValueTask<IQgaChannel> AcceptAsync(CancellationToken cancellationToken)
     {

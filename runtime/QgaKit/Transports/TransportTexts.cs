@@ -26,8 +26,4 @@ internal static class TransportTexts
     public static string BindVsockFailed(string reason) => "Failed to bind socket: " + reason;
 
     public static string ListenFailed(string reason) => "Failed to listen on socket: " + reason;
-
-    public const string TooManyListenFds = "qemu-ga only supports listening on one socket";
-
-    public const string UnsupportedListenFd = "unsupported listen fd type";
 }

@@ -32,5 +32,8 @@ file sealed class QgaModule : global::QgaKit.Dispatch.IQgaModule
 file static class QgaModuleInitializer
 {
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void Initialize() => global::QgaKit.Dispatch.QgaModules.Register(new QgaModule());
+    internal static void Initialize()
+    {
+        global::QgaKit.Dispatch.QgaModules.Register(new QgaModule());
+    }
 }

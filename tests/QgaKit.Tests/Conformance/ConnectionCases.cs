@@ -73,5 +73,20 @@ internal static class ConnectionCases
         {
             Recorded = new[] { new[] { Ret("5") } },
         };
+
+        // The same request split into two writes at every byte boundary (UTF-8 sequences and escapes included).
+        var split = new Script().Connect();
+        var expected = new List<string>();
+        var request = Wire.Bytes("{'execute':\"guest-sync\",\"arguments\":{\"id\":-42},\"id\":[\"" + Wire.Utf8("é😀") + "\\u00e9\", 1e3]}\n");
+        for (var k = 1; k < request.Length; k++)
+        {
+            split.Send(request[..k]).Pause(3).Send(request[k..]);
+            expected.Add(Ret("-42", "[\"\\u00E9\\uD83D\\uDE00\\u00E9\", 1000]"));
+        }
+
+        yield return new ConformanceCase("split-at-every-byte", "qga-reference 1.1", split.Sync().Close())
+        {
+            Recorded = new[] { expected.ToArray() },
+        };
     }
 }

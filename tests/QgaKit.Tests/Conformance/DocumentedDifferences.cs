@@ -26,7 +26,7 @@ public static partial class DocumentedDifferences
     public static readonly DocumentedDifference MemberOrder = new(
         "member order",
         "Wire protocol and JSON",
-        "order",
+        "member order",
         (_, _, _) => false);
 
     public static readonly IReadOnlyList<DocumentedDifference> All = new[]

@@ -17,8 +17,8 @@ internal static class KnownFailures
             + "after its reply writes fail (EPIPE), so its parser is clean: B gets stray '\\uFFFD', then {\"return\": 3}. "
             + "Ours stops reading A after the first failed write, leaving the 16 bytes after the first 4096-byte read "
             + "(b'{\"execute\":\"gues') in the parser: B gets \"JSON parse error, stray '\\\"gues\\uFFFD'\", then {\"return\": 3}. "
-            + "Fix (core, agent loop): on a failed reply write keep draining and dispatching the client's input until EOF, "
-            + "dropping replies, as qemu-ga does.",
+            + "Fix (core, Hosting/AgentLoop.ServeAsync): after a failed reply write (peerGone) keep reading and "
+            + "dispatching the client's input until read returns 0, dropping the replies, as qemu-ga does.",
     };
 
     public static ConformanceCase Apply(ConformanceCase c) =>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using static QgaKit.Tests.Conformance.Expect;
 
 namespace QgaKit.Tests.Conformance;
@@ -62,7 +63,28 @@ internal static class ProtocolCases
         yield return One("command-name-case-sensitive", "qga-reference 1.2", "{\"execute\":\"GUEST-PING\"}\n",
             NotFound("The command GUEST-PING has not been found"));
         yield return One("command-name-empty", "qga-reference 1.2", "{\"execute\":\"\"}\n", NotFound("The command  has not been found"));
+        yield return One("fsfreeze-status-thawed", S81, "{\"execute\":\"guest-fsfreeze-status\"}\n", Ret("\"thawed\""));
         yield return One("info-shape", "qga-reference 1.7", "{\"execute\":\"guest-info\",\"id\":\"i\"}\n");
+
+        // Validation order details (reference 1.2) and sizes that stress the reader and the writer.
+        yield return One("empty-member-name", "qga-reference 1.2", "{\"execute\":\"guest-ping\",\"\":1}\n",
+            Err("QMP input member '' is unexpected"));
+        yield return One("execute-not-string-with-id", "qga-reference 1.2", "{\"execute\":1,\"id\":5}\n",
+            ErrId("5", "QMP input member 'execute' must be a string"));
+        yield return One("unknown-command-arguments-array", "qga-reference 1.2", "{\"execute\":\"guest-nonexistent\",\"arguments\":[]}\n",
+            Err("QMP input member 'arguments' must be an object"));
+        yield return One("execute-and-exec-oob", "qga-reference 1.2", "{\"execute\":\"guest-ping\",\"exec-oob\":\"guest-ping\",\"id\":2}\n",
+            ErrId("2", "QMP input member 'exec-oob' is unexpected"));
+        yield return One("unknown-command-non-ascii", "qga-reference 1.1, 1.2", "{\"execute\":\"" + Wire.Utf8("guest-pïng😀") + "\"}\n",
+            NotFound("The command guest-p\\u00EFng\\uD83D\\uDE00 has not been found"));
+        yield return One("id-long-string", "qga-reference 1.1", "{\"execute\":\"guest-ping\",\"id\":\""
+            + new string('x', 100_000) + Wire.Utf8("é€😀") + "\\n\\u0007\"}\n");
+        yield return One("id-nested-1000", "qga-reference 1.6", "{\"execute\":\"guest-ping\",\"id\":"
+            + new string('[', 1000) + new string(']', 1000) + "}\n");
+        yield return One("id-nested-1024-too-deep", "qga-reference 1.6", "{\"execute\":\"guest-ping\",\"id\":"
+            + new string('[', 1024) + new string(']', 1024) + "}\n" + Sync(12) + "\n");
+        yield return One("thousand-requests-one-write", "qga-reference 1.1",
+            string.Concat(Enumerable.Range(1, 1000).Select(i => "{\"execute\":\"guest-sync\",\"arguments\":{\"id\":" + i + "}}")));
 
         // qemu-ga-only commands: recorded for the harness, not compared (our sample does not have them).
         yield return One("get-devices-disabled", S81, "{\"execute\":\"guest-get-devices\"}\n",
@@ -175,9 +197,9 @@ internal static class ProtocolCases
         yield return One("blocked-info-itself", Src, "{\"execute\":\"guest-info\"}\n",
             NotFound("Command guest-info has been disabled")) with { Args = new[] { "-b", "guest-info" } };
 
-        // The harness's own marker is guest-sync-delimited, so this one collects by quiet period.
+        // The harness's usual marker is guest-sync-delimited, so this one ends its step with a plain guest-sync.
         yield return new ConformanceCase("blocked-sync-delimited", Src, new Script().Connect()
-            .Send("{\"execute\":\"guest-sync-delimited\",\"arguments\":{\"id\":3}}\n{\"execute\":\"guest-sync\",\"arguments\":{\"id\":4}}\n").Quiet().Close())
+            .Send("{\"execute\":\"guest-sync-delimited\",\"arguments\":{\"id\":3}}\n{\"execute\":\"guest-sync\",\"arguments\":{\"id\":4}}\n").SyncPlain().Close())
         {
             Args = new[] { "-b", "guest-sync-delimited" },
             Recorded = new[] { new[] { NotFound("Command guest-sync-delimited has been disabled"), Ret("4") } },

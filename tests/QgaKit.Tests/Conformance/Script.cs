@@ -28,6 +28,11 @@ public sealed class Script
     public Script Sync(string client = "A", int timeoutSeconds = 60) =>
         Add(new ScriptAction(ActionKind.Sync, client) { Milliseconds = timeoutSeconds * 1000 });
 
+    /// <summary>Ends a step with a plain guest-sync marker (no 0xFF, so it does not reset the parser; for agents
+    /// started with guest-sync-delimited blocked). Only valid when the step leaves the parser between messages.</summary>
+    public Script SyncPlain(string client = "A", int timeoutSeconds = 60) =>
+        Add(new ScriptAction(ActionKind.SyncPlain, client) { Milliseconds = timeoutSeconds * 1000 });
+
     /// <summary>Ends a step: collects replies until none has arrived for <paramref name="quietMs"/>.</summary>
     public Script Quiet(string client = "A", int quietMs = 300) =>
         Add(new ScriptAction(ActionKind.Quiet, client) { Milliseconds = quietMs });
@@ -46,7 +51,7 @@ public sealed class Script
     {
         for (var i = 0; i < Actions.Count; i++)
         {
-            if (Actions[i].Kind == ActionKind.Sync)
+            if (Actions[i].Kind is ActionKind.Sync or ActionKind.SyncPlain)
             {
                 Actions[i] = Actions[i] with { Milliseconds = seconds * 1000 };
             }
@@ -78,6 +83,7 @@ internal enum ActionKind
     Connect,
     Send,
     Sync,
+    SyncPlain,
     Quiet,
     Pause,
     Close,

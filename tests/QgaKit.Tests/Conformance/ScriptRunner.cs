@@ -45,6 +45,10 @@ public static class ScriptRunner
                         steps.Add(new TranscriptStep(steps.Count, action.Client, "sync",
                             SyncStep(agent, clients[action.Client], ++marker, TimeSpan.FromMilliseconds(action.Milliseconds))));
                         break;
+                    case ActionKind.SyncPlain:
+                        steps.Add(new TranscriptStep(steps.Count, action.Client, "sync",
+                            PlainSyncStep(agent, clients[action.Client], ++marker, TimeSpan.FromMilliseconds(action.Milliseconds))));
+                        break;
                     default:
                         throw new InvalidOperationException(action.Kind.ToString());
                 }
@@ -92,6 +96,21 @@ public static class ScriptRunner
         }
 
         return replies;
+    }
+
+    private static List<Reply> PlainSyncStep(AgentProcess agent, QgaClient client, int id, TimeSpan timeout)
+    {
+        client.Send(Wire.Bytes("{\"execute\":\"guest-sync\",\"arguments\":{\"id\":" + id + "}}\n"));
+        try
+        {
+            var replies = client.TakeThrough(r => IsMarkerReply(r, id), timeout);
+            replies.RemoveAt(replies.Count - 1);
+            return replies;
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}; {agent.Describe()}", e);
+        }
     }
 
     private static bool IsMarkerReply(Reply r, int id)

@@ -105,6 +105,8 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
         var hookFreeze = HookLine(qemu, "freeze");
         var hookThaw = HookLine(qemu, "thaw");
         Assert.Contains("argc=1 argv0=<dir>/hook.sh session=own pgrp=own stdin=/dev/null stdout=/dev/null stderr=/dev/null", hookFreeze, StringComparison.Ordinal);
+        // cwd and umask are the agent's, the environment its own (compared between the agents through the transcript).
+        Assert.Matches(" cwd=<dir> umask=0[0-7]{3} env=[0-9a-f]{8} ", hookFreeze);
         Assert.EndsWith("statefile=no", hookFreeze, StringComparison.Ordinal);
         string[] expected =
         [

@@ -157,7 +157,8 @@ internal sealed class DifferentialSetup : IDisposable
             session=own; [ "$4" = "$$" ] || session=other
             statefile=no; [ -e '{{StateFile}}' ] && statefile=yes
             fds=$(ls /proc/self/fd | sort -n | tr '\n' ' ')
-            echo "hook $arg argc=$argc argv0=$0 session=$session pgrp=$pgrp stdin=$(readlink /proc/$$/fd/0) stdout=$(readlink /proc/$$/fd/1) stderr=$(readlink /proc/$$/fd/2) fds=${fds% } statefile=$statefile" >> "$dir/hook.log"
+            envsum=$(env | grep -v -e '^_=' -e '^SHLVL=' -e '^PWD=' -e '^OLDPWD=' | sort | md5sum | cut -c1-8)
+            echo "hook $arg argc=$argc argv0=$0 session=$session pgrp=$pgrp stdin=$(readlink /proc/$$/fd/0) stdout=$(readlink /proc/$$/fd/1) stderr=$(readlink /proc/$$/fd/2) fds=${fds% } cwd=$(pwd) umask=$(umask) env=$envsum statefile=$statefile" >> "$dir/hook.log"
             if [ -e "$dir/hook.fail.$arg" ]; then
                 fail=$(cat "$dir/hook.fail.$arg")
                 [ "$fail" = kill ] && kill -9 $$

@@ -124,6 +124,24 @@ public sealed class FreezerTests
     }
 
     [SkippableFact]
+    public void A_failing_thaw_hook_after_a_freeze_of_nothing_is_the_freezes_reply()
+    {
+        using var mounts = NewMounts();
+        mounts.AddExt4("mnt");
+        var freezer = NewFreezer(mounts);
+        var hook = new RecordingHook { FailThaw = "fsfreeze hook has failed with status 3" };
+
+        // compatibility.md: qemu-ga would reply 0 and never run the thaw hook at all.
+        var error = Assert.Throws<QgaException>(() => freezer.Freeze([], hook));
+
+        Assert.Equal("fsfreeze hook has failed with status 3", error.Message);
+        Assert.Equal(["freeze", "thaw"], hook.Calls);
+        Assert.Equal("thawed", freezer.Status);
+        Assert.False(freezer.ThawHookOwed);
+        Assert.False(File.Exists(freezer.StateFile.Path));
+    }
+
+    [SkippableFact]
     public void A_filesystem_frozen_beforehand_is_skipped_and_thaw_releases_it()
     {
         using var mounts = NewMounts();
