@@ -98,7 +98,6 @@ public static partial class QgaAgent
         services.Add(frozen);
         services.Add(hooks);
         services.Add(new HookHost(options, logger));
-
         services.Add(new Freezer(frozen, logger, options));
         services.Add(table);
         services.Add(delimiter);

@@ -14,6 +14,9 @@ internal sealed unsafe class FdWaiter : IDisposable
 {
     private readonly int _wakeRead;
     private readonly int _wakeWrite;
+    private readonly Lock _registrationLock = new();
+    private CancellationToken _registeredToken;
+    private CancellationTokenRegistration _registration;
     private int _disposed;
 
     public FdWaiter()
@@ -33,7 +36,7 @@ internal sealed unsafe class FdWaiter : IDisposable
     public short Wait(int fd, short events, int timeoutMilliseconds, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var registration = cancellationToken.UnsafeRegister(static state => ((FdWaiter)state!).Wake(), this);
+        EnsureRegistered(cancellationToken);
         var fds = stackalloc Poll.PollFd[2];
         while (true)
         {
@@ -69,8 +72,30 @@ internal sealed unsafe class FdWaiter : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _registration.Dispose();
             _ = FdIo.Close(_wakeRead);
             _ = FdIo.Close(_wakeWrite);
+        }
+    }
+
+    /// <summary>The agent passes the same stop token to every wait: register with it once, not per wait (a
+    /// registration per read would allocate on every request). A wake-up left in the pipe after the token fired is
+    /// harmless: cancellation is final.</summary>
+    private void EnsureRegistered(CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled)
+        {
+            return;
+        }
+
+        lock (_registrationLock)
+        {
+            if (cancellationToken != _registeredToken)
+            {
+                _registration.Dispose();
+                _registration = cancellationToken.UnsafeRegister(static state => ((FdWaiter)state!).Wake(), this);
+                _registeredToken = cancellationToken;
+            }
         }
     }
 
