@@ -1,3 +1,4 @@
+using QgaKit.Testing;
 using System;
 using System.Collections.Generic;
 using System.IO;

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 
-namespace QgaKit.Tests.Freezing;
+namespace QgaKit.Testing;
 
 /// <summary>
 /// A machine-wide lock for tests that freeze: an exclusive flock on <see cref="LockPath"/> (what .NET's
@@ -11,7 +11,7 @@ namespace QgaKit.Tests.Freezing;
 /// mount of the machine and counts them, so freezing tests in other assemblies or processes (the templates'
 /// demo freeze, another test run) must not overlap with these.
 /// </summary>
-internal sealed class MachineFreezeLock : IDisposable
+public sealed class MachineFreezeLock : IDisposable
 {
     public const string LockPath = "/tmp/qgakit-freezing.lock";
     private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(10);
