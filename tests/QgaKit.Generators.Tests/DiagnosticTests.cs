@@ -264,6 +264,16 @@ public class DiagnosticTests
         public partial class Commands
         {
             [QgaCommand("guest-a")] public void A(int sizeHint, [QgaName("size-hint")] int other) { }
+
+            [QgaCommand("guest-b")] public void B(Clash clash) { }
+        }
+
+        public sealed class Clash
+        {
+            public int Label { get; set; }
+
+            [QgaName("label")]
+            public int Other { get; set; }
         }
         """);
 
