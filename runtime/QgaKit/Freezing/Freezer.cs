@@ -324,9 +324,12 @@ public sealed partial class Freezer
 
     // qemu-ga warns at start-up before its own log handler is installed, so GLib's default handler prints these to
     // stderr in GLib's format, and only with -v (the level filter is already set).
+    // qemu-ga checks the state file before it installs its log handler, so GLib's default handler prints this
+    // warning on stderr whatever the verbosity (checked on 7.2 without -v). Only an agent without a logger
+    // (tests, tools) stays quiet.
     private void StartupWarning(string message)
     {
-        if (_logger?.IsEnabled(LogLevel.Warning) == true)
+        if (_logger is not null)
         {
             Hosting.CommandLine.GLibConsoleMessage.Warning(Console.Error, message);
         }
