@@ -50,6 +50,7 @@ public sealed class AgentTemplateTests(KitPackagesFixture kit)
             Assert.Contains(aot ? $"ExecStart=/usr/local/sbin/{name} " : $"ExecStart=/usr/bin/dotnet /opt/{name}/{name}.dll ", unit, StringComparison.Ordinal);
             Assert.DoesNotContain("#if", unit, StringComparison.Ordinal);
             Assert.Contains("Type=notify", unit, StringComparison.Ordinal);
+            Assert.Equal(!aot, unit.Contains("Environment=DOTNET_EnableDiagnostics=0", StringComparison.Ordinal));
         }
 
         var log = agent.Build(tests ? Path.Combine(name + ".Tests", name + ".Tests.csproj") : null);

@@ -86,6 +86,21 @@ public sealed class KitPackagesFixture : IDisposable
 
     public static void Time(string step, Action action) => Time<object?>(step, () => { action(); return null; });
 
+    /// <summary>The unique test version would otherwise pile up in the user's global packages folder.</summary>
+    private void RemoveFromNuGetCache()
+    {
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var id in new[] { "qgakit", "qgakit.templates" })
+        {
+            var folder = Path.Combine(cache, id, Version);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
     public void Dispose()
     {
         try
@@ -108,6 +123,7 @@ public sealed class KitPackagesFixture : IDisposable
             if (Environment.GetEnvironmentVariable("QGAKIT_KEEP_TEMP") != "1")
             {
                 Directory.Delete(WorkDirectory, recursive: true);
+                RemoveFromNuGetCache();
             }
         }
     }
