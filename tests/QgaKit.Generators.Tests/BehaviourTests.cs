@@ -25,6 +25,10 @@ public class BehaviourTests
 
         public sealed record Outer(Item[] Items, Item? Single);
 
+        public sealed record Node(string Name, Node? Child);
+
+        public record struct Point(int X, int Y);
+
         public sealed class Settings
         {
             public bool Verbose { get; set; }
@@ -94,6 +98,12 @@ public class BehaviourTests
             [QgaCommand("guest-settings")]
             public Settings Configure(Settings settings) => settings;
 
+            [QgaCommand("guest-tree")]
+            public Node Tree(Node root) => root;
+
+            [QgaCommand("guest-point")]
+            public Point Move(Point point, int by = 1) => new(point.X + by, point.Y + by);
+
             [QgaCommand("guest-levels")]
             public IReadOnlyList<Level> Levels(List<Level> levels) => levels;
         }
@@ -107,7 +117,7 @@ public class BehaviourTests
     [Fact]
     public void Commands_register_in_declaration_order()
         => Assert.Equal(
-            ["guest-echo-info", "guest-small", "guest-u64", "guest-i64", "guest-flags", "guest-ratio", "guest-any", "guest-async", "guest-async-void", "guest-fail", "guest-quiet", "guest-static", "guest-null", "guest-nested", "guest-settings", "guest-levels"],
+            ["guest-echo-info", "guest-small", "guest-u64", "guest-i64", "guest-flags", "guest-ratio", "guest-any", "guest-async", "guest-async-void", "guest-fail", "guest-quiet", "guest-static", "guest-null", "guest-nested", "guest-settings", "guest-tree", "guest-point", "guest-levels"],
             s_agent.CommandNames);
 
     [Fact]
@@ -229,6 +239,14 @@ public class BehaviourTests
         => Assert.Equal(
             Return("{\"items\": [{\"name\": \"a\"}], \"single\": {\"name\": \"b\", \"count\": 1}}"),
             Call("guest-nested", "{\"outer\": {\"items\": [{\"name\": \"a\"}], \"single\": {\"name\": \"b\", \"count\": 1}}}"));
+
+    [Fact]
+    public void Recursive_records_and_record_structs()
+    {
+        Assert.Equal(Return("{\"name\": \"a\", \"child\": {\"name\": \"b\"}}"), Call("guest-tree", "{\"root\": {\"name\": \"a\", \"child\": {\"name\": \"b\"}}}"));
+        Assert.Equal(Error("Parameter 'root.child.child.name' is missing"), Call("guest-tree", "{\"root\": {\"name\": \"a\", \"child\": {\"name\": \"b\", \"child\": {}}}}"));
+        Assert.Equal(Return("{\"x\": 3, \"y\": 4}"), Call("guest-point", "{\"point\": {\"x\": 1, \"y\": 2}, \"by\": 2}"));
+    }
 
     [Fact]
     public void Classes_with_settable_properties()

@@ -84,6 +84,7 @@ public class DiagnosticTests
         {
             [QgaCommand("guest-a")] public System.Guid A() => default;
             [QgaCommand("guest-b")] public Task<Dictionary<string, string>> B() => null!;
+            [QgaCommand("guest-c")] public async void C() => await Task.Yield();
         }
         """);
 
@@ -263,6 +264,16 @@ public class DiagnosticTests
         public partial class Commands
         {
             [QgaCommand("guest-a")] public void A(int sizeHint, [QgaName("size-hint")] int other) { }
+
+            [QgaCommand("guest-b")] public void B(Clash clash) { }
+        }
+
+        public sealed class Clash
+        {
+            public int Label { get; set; }
+
+            [QgaName("label")]
+            public int Other { get; set; }
         }
         """);
 

@@ -64,6 +64,24 @@ public class SnapshotTests
         public enum AlphaArg { [QgaKit.HookArgument("go")] Go }
         """);
 
+    [Fact]
+    public void Keywords_as_member_names() => Check("""
+        namespace Acme;
+
+        [QgaKit.Hook("keywords")]
+        public enum KeywordsArg { [QgaKit.HookArgument("default")] @default, [QgaKit.HookArgument("class")] @class }
+
+        public enum Kind { @default, @event }
+
+        public sealed record Thing(Kind @class, string? @value);
+
+        public partial class @params
+        {
+            [QgaKit.QgaCommand("guest-keywords")]
+            public Thing @event(Kind @default) => new(@default, null);
+        }
+        """);
+
     private static void Check(string source, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
     {
         var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compile(source));

@@ -11,15 +11,26 @@ namespace QgaKit.Testing;
 /// </summary>
 public sealed class LoopMount : IDisposable
 {
+    // Held for the mount's life: a thaw thaws every frozen mount of the machine, so freezing tests anywhere must
+    // not overlap (see MachineFreezeLock).
+    private readonly MachineFreezeLock _lock = MachineFreezeLock.Acquire();
+
     public LoopMount(string directory, int sizeMiB = 32)
     {
-        Directory.CreateDirectory(directory);
         Image = Path.Combine(directory, "fs.img");
         MountPoint = Path.Combine(directory, "mnt");
-        Directory.CreateDirectory(MountPoint);
-        Run("truncate", "-s", sizeMiB + "M", Image);
-        Run("mkfs.ext4", "-q", "-F", Image);
-        Run("mount", "-o", "loop", Image, MountPoint);
+        try
+        {
+            Directory.CreateDirectory(MountPoint);
+            Run("truncate", "-s", sizeMiB + "M", Image);
+            Run("mkfs.ext4", "-q", "-F", Image);
+            Run("mount", "-o", "loop", Image, MountPoint);
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
     }
 
     public string Image { get; }
@@ -63,6 +74,8 @@ public sealed class LoopMount : IDisposable
         catch (IOException)
         {
         }
+
+        _lock.Dispose();
     }
 
     private static void Run(string file, params string[] args)

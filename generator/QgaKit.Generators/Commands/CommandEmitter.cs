@@ -29,10 +29,10 @@ internal static class CommandEmitter
 
         foreach (var containing in info.ContainingTypes)
         {
-            w.Open("partial " + containing.Keyword + " " + containing.Name);
+            w.Open("partial " + containing.Keyword + " " + Naming.Escape(containing.Name));
         }
 
-        w.Open("partial " + info.Keyword + " " + info.Name);
+        w.Open("partial " + info.Keyword + " " + Naming.Escape(info.Name));
         var objects = model.Objects.ToDictionary(o => o.FullName);
         var enums = model.Enums.ToDictionary(e => e.FullName);
         var helpers = new Helpers(objects, enums);
@@ -112,7 +112,7 @@ internal static class CommandEmitter
         }
 
         var args = string.Join(", ", command.Parameters.Select((p, i) => p.IsCancellationToken ? "context.CancellationToken" : "a" + i));
-        var call = (command.IsStatic ? string.Empty : "this.") + command.MethodName + "(" + args + ")";
+        var call = (command.IsStatic ? string.Empty : "this.") + Naming.Escape(command.MethodName) + "(" + args + ")";
         if (isAsync)
         {
             call = "await " + call + ".ConfigureAwait(false)";
@@ -305,7 +305,7 @@ internal static class CommandEmitter
             foreach (var member in model.Members.Where(m => !m.IsAlias))
             {
                 w.Open("if (value.ValueEquals(" + GeneratorInfo.Literal(member.WireName) + "u8))")
-                 .Line("return " + model.FullName + "." + member.Name + ";")
+                 .Line("return " + model.FullName + "." + Naming.Escape(member.Name) + ";")
                  .Close();
             }
 
@@ -320,7 +320,7 @@ internal static class CommandEmitter
              .Line("{").Indent();
             foreach (var member in model.Members.Where(m => !m.IsAlias))
             {
-                w.Line(model.FullName + "." + member.Name + " => " + GeneratorInfo.Literal(member.WireName) + ",");
+                w.Line(model.FullName + "." + Naming.Escape(member.Name) + " => " + GeneratorInfo.Literal(member.WireName) + ",");
             }
 
             w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),")
@@ -345,7 +345,7 @@ internal static class CommandEmitter
              .Line(Reader + "ThrowUnexpected(value, " + names + ", path);")
              .Close();
             var ctorArgs = bound.Select((m, i) => (m, i)).Where(x => x.m.CtorIndex >= 0).OrderBy(x => x.m.CtorIndex).Select(x => Value(x.m, "m" + x.i));
-            var inits = bound.Select((m, i) => (m, i)).Where(x => x.m.CtorIndex < 0).Select(x => x.m.PropertyName + " = " + Value(x.m, "m" + x.i));
+            var inits = bound.Select((m, i) => (m, i)).Where(x => x.m.CtorIndex < 0).Select(x => Naming.Escape(x.m.PropertyName) + " = " + Value(x.m, "m" + x.i));
             w.Line("return new " + model.FullName + "(" + string.Join(", ", ctorArgs) + ")")
              .Line("{").Indent();
             foreach (var init in inits)
@@ -375,7 +375,7 @@ internal static class CommandEmitter
                 if (m.Type.IsNullable)
                 {
                     // QAPI omits absent optional members; it never writes null.
-                    w.Open("if (value." + m.PropertyName + " is { } " + Local(m) + ")")
+                    w.Open("if (value." + Naming.Escape(m.PropertyName) + " is { } " + Local(m) + ")")
                      .Line("writer.WritePropertyName(" + name8 + ");")
                      .Line(Write(m.Type.AsNonNullable(), "writer", Local(m)) + ";")
                      .Close();
@@ -383,7 +383,7 @@ internal static class CommandEmitter
                 else
                 {
                     w.Line("writer.WritePropertyName(" + name8 + ");")
-                     .Line(Write(m.Type, "writer", "value." + m.PropertyName) + ";");
+                     .Line(Write(m.Type, "writer", "value." + Naming.Escape(m.PropertyName)) + ";");
                 }
             }
 

@@ -180,6 +180,13 @@ internal static class CommandParser
     {
         if (method.ReturnsVoid)
         {
+            if (method.IsAsync)
+            {
+                // async void: the dispatcher could neither wait for it nor see its exceptions (they crash the agent).
+                sink?.Report(DiagnosticDescriptors.UnsupportedReturnType, ReturnLocation(method, cancellationToken), method.Name, "async void", "async void");
+                return (null, AsyncKind.None, false);
+            }
+
             return (null, AsyncKind.None, true);
         }
 

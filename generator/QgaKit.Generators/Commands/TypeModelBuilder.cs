@@ -252,6 +252,7 @@ internal sealed class TypeModelBuilder
         var ctor = ChooseConstructor(type, properties);
         var canBind = ctor is not null;
         var members = new List<MemberModel>();
+        var wireNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in properties)
         {
             var parameter = ctor?.Parameters.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
@@ -277,6 +278,22 @@ internal sealed class TypeModelBuilder
             var optional = typeModel.IsNullable || (parameter?.HasExplicitDefaultValue ?? false);
             var defaultValue = parameter is { HasExplicitDefaultValue: true } ? Literals.Format(parameter.ExplicitDefaultValue, parameter.Type) : null;
             var wire = WireNameOverride(property) ?? (parameter is null ? null : WireNameOverride(parameter)) ?? Naming.ToKebabCase(property.Name);
+            if (wireNames.TryGetValue(wire, out var other))
+            {
+                if (property.Locations.Any(l => l.IsInSource))
+                {
+                    _sink?.Report(DiagnosticDescriptors.DuplicateParameterName, DiagnosticSink.Of(property), other, property.Name, wire);
+                    unsupported = null;
+                }
+                else
+                {
+                    unsupported = type.ToDisplayString();
+                }
+
+                return null;
+            }
+
+            wireNames.Add(wire, property.Name);
             members.Add(new MemberModel(property.Name, wire, typeModel, optional, ctorIndex, ctorIndex >= 0 || settable, IsWritten: true, defaultValue));
         }
 

@@ -104,6 +104,12 @@ internal static class Naming
         return true;
     }
 
+    /// <summary>An identifier as C# source: keywords get <c>@</c> (an enum member named <c>@default</c>).</summary>
+    public static string Escape(string identifier)
+        => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(identifier) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+            ? "@" + identifier
+            : identifier;
+
     /// <summary>A C# identifier fragment made from a fully-qualified type name (for generated helper names).</summary>
     public static string ToIdentifier(string fullName)
     {

@@ -40,7 +40,7 @@ internal static class HookEmitter
         {
             if (!member.IsAlias)
             {
-                w.Line(e + "." + member.Name + " => " + GeneratorInfo.Literal(member.Argument) + ",");
+                w.Line(e + "." + Naming.Escape(member.Name) + " => " + GeneratorInfo.Literal(member.Argument) + ",");
             }
         }
 

@@ -53,10 +53,22 @@ internal sealed class AgentLoop
     /// <summary>Serves one channel until its peer goes; false when the agent must stop.</summary>
     private async Task<bool> ServeAsync(IQgaChannel channel, CancellationToken stop)
     {
+        // After a failed write the peer is gone, but like qemu-ga we keep reading what it sent until end of input:
+        // its remaining requests are parsed and served with their replies dropped, so the parser is left where
+        // qemu-ga's would be (not in the middle of a request cut at a read boundary) for the next client.
         var peerGone = false;
-        while (!peerGone)
+        while (true)
         {
-            var count = await channel.ReadAsync(_buffer, stop).ConfigureAwait(false);
+            int count;
+            try
+            {
+                count = await channel.ReadAsync(_buffer, stop).ConfigureAwait(false);
+            }
+            catch (IOException) when (peerGone)
+            {
+                count = 0;
+            }
+
             if (count == 0)
             {
                 _logger.Debug(AgentTexts.ReceivedEof);
@@ -112,7 +124,5 @@ internal sealed class AgentLoop
                 }
             }
         }
-
-        return true;
     }
 }

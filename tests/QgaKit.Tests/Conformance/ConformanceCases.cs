@@ -9,7 +9,7 @@ namespace QgaKit.Tests.Conformance;
 public static class ConformanceCases
 {
     private static readonly Lazy<Dictionary<string, ConformanceCase>> Cases = new(() =>
-        ProtocolCases.All().Concat(GarbageCases.All()).Concat(ConnectionCases.All()).Concat(LimitCases.All())
+        ProtocolCases.All().Concat(GarbageCases.All()).Concat(ConnectionCases.All()).Concat(LimitCases.All()).Concat(FuzzCases.All())
             .Select(ObservedReplies.Apply).Select(KnownFailures.Apply)
             .ToDictionary(c => c.Name, StringComparer.Ordinal));
 

@@ -18,6 +18,7 @@ public static class ScriptRunner
         var clients = new Dictionary<string, QgaClient>();
         var steps = new List<TranscriptStep>();
         var marker = MarkerBase;
+        var sentSinceStep = new List<byte>();
         try
         {
             foreach (var action in script.Actions)
@@ -29,6 +30,7 @@ public static class ScriptRunner
                         break;
                     case ActionKind.Send:
                         clients[action.Client].Send(action.Bytes);
+                        sentSinceStep.AddRange(action.Bytes);
                         break;
                     case ActionKind.Pause:
                         Thread.Sleep(action.Milliseconds);
@@ -38,15 +40,15 @@ public static class ScriptRunner
                         clients.Remove(action.Client);
                         break;
                     case ActionKind.Quiet:
-                        steps.Add(new TranscriptStep(steps.Count, action.Client, "quiet",
+                        steps.Add(new TranscriptStep(steps.Count, action.Client, "quiet after " + Wire.Repr(Take(sentSinceStep)),
                             clients[action.Client].TakeUntilQuiet(TimeSpan.FromMilliseconds(action.Milliseconds), TimeSpan.FromSeconds(60))));
                         break;
                     case ActionKind.Sync:
-                        steps.Add(new TranscriptStep(steps.Count, action.Client, "sync",
+                        steps.Add(new TranscriptStep(steps.Count, action.Client, "sync after " + Wire.Repr(Take(sentSinceStep)),
                             SyncStep(agent, clients[action.Client], ++marker, TimeSpan.FromMilliseconds(action.Milliseconds))));
                         break;
                     case ActionKind.SyncPlain:
-                        steps.Add(new TranscriptStep(steps.Count, action.Client, "sync",
+                        steps.Add(new TranscriptStep(steps.Count, action.Client, "plain sync after " + Wire.Repr(Take(sentSinceStep)),
                             PlainSyncStep(agent, clients[action.Client], ++marker, TimeSpan.FromMilliseconds(action.Milliseconds))));
                         break;
                     default:
@@ -63,6 +65,13 @@ public static class ScriptRunner
         }
 
         return steps;
+    }
+
+    private static byte[] Take(List<byte> bytes)
+    {
+        var taken = bytes.ToArray();
+        bytes.Clear();
+        return taken;
     }
 
     private static List<Reply> SyncStep(AgentProcess agent, QgaClient client, int id, TimeSpan timeout)

@@ -55,7 +55,7 @@ public static class TranscriptComparer
             var o = ours[s].Replies;
             if (q.Count != o.Count)
             {
-                problems.Add($"step {s} on {qemuGa[s].Client}: qemu-ga sent {q.Count} replies, ours {o.Count}; qemu-ga {QgaClient.Describe(q)}; ours {QgaClient.Describe(o)}");
+                problems.Add($"step {s} ({qemuGa[s].Label}) on {qemuGa[s].Client}: qemu-ga sent {q.Count} replies, ours {o.Count}; qemu-ga {QgaClient.Describe(q)}; ours {QgaClient.Describe(o)}");
             }
 
             for (var i = 0; i < Math.Min(q.Count, o.Count); i++)
@@ -63,7 +63,7 @@ public static class TranscriptComparer
                 var problem = CompareReply(q[i], o[i], sent, allowed);
                 if (problem is not null)
                 {
-                    problems.Add($"step {s} reply {i}: {problem}");
+                    problems.Add($"step {s} ({qemuGa[s].Label}) reply {i}: {problem}");
                 }
 
                 if (problems.Count >= 8)

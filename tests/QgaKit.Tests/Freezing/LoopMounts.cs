@@ -1,3 +1,4 @@
+using QgaKit.Testing;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -16,9 +17,11 @@ internal sealed class LoopMounts : IDisposable
 {
     private readonly List<string> _mounted = new();
     private readonly List<Writer> _writers = new();
+    private readonly MachineFreezeLock _lock;
 
     public LoopMounts()
     {
+        _lock = MachineFreezeLock.Acquire();
         Root = Directory.CreateTempSubdirectory("qgakit-freeze-").FullName;
         StateDir = Directory.CreateDirectory(Path.Combine(Root, "state")).FullName;
     }
@@ -120,6 +123,7 @@ internal sealed class LoopMounts : IDisposable
         }
 
         Try(() => Directory.Delete(Root, recursive: true));
+        _lock.Dispose();
     }
 
     private static void Try(Action step)

@@ -4,48 +4,77 @@ namespace QgaKit.Dispatch.Binding;
 
 /// <summary>
 /// The name of the value being bound, as QAPI prints it in errors: <c>size-hint</c>, <c>paths[0]</c>,
-/// <c>disk.label</c>. Built lazily: the text is only made when an error needs it, so binding top-level
-/// parameters and their direct members or elements builds no strings.
+/// <c>items[0].name</c>. Built lazily: the last two segments are kept apart and the text is only made when an error
+/// needs it, so binding top-level parameters and the two levels below them builds no strings on the success path
+/// (deeper levels fold one segment into a string per nesting step).
 /// </summary>
 public readonly struct ValuePath
 {
-    private readonly string? _parent;
-    private readonly string? _member;
-    private readonly int _index;
+    // Element indexes are stored plus one, so that default(ValuePath), all zeros, is the root.
+    private readonly string? _prefix;
+    private readonly string? _name1;
+    private readonly int _index1;
+    private readonly string? _name2;
+    private readonly int _index2;
 
     /// <summary>A top-level parameter.</summary>
     public ValuePath(string name)
+        : this(null, name, 0, null, 0)
     {
-        _parent = null;
-        _member = name;
-        _index = -1;
     }
 
-    private ValuePath(string? parent, string? member, int index)
+    private ValuePath(string? prefix, string? name1, int index1, string? name2, int index2)
     {
-        _parent = parent;
-        _member = member;
-        _index = index;
+        _prefix = prefix;
+        _name1 = name1;
+        _index1 = index1;
+        _name2 = name2;
+        _index2 = index2;
     }
 
     /// <summary>The arguments object itself (<c>default</c>): its members are top-level parameters.</summary>
-    public bool IsRoot => _parent is null && _member is null;
+    public bool IsRoot => _prefix is null && _name1 is null && _index1 == 0;
+
+    private bool HasSecond => _name2 is not null || _index2 != 0;
 
     /// <summary>The member <paramref name="name"/> of this object value (<c>parent.name</c>).</summary>
-    public ValuePath Member(string name) => IsRoot ? new ValuePath(name) : new ValuePath(ToString(), name, -1);
+    public ValuePath Member(string name) => Append(name, 0);
 
     /// <summary>Element <paramref name="index"/> of this array value (<c>parent[index]</c>).</summary>
-    public ValuePath Element(int index) => new(ToString(), null, index);
+    public ValuePath Element(int index) => Append(null, index + 1);
 
     public override string ToString()
     {
-        if (_parent is null)
+        if (IsRoot)
         {
-            return _member ?? string.Empty;
+            return string.Empty;
         }
 
-        return _member is null
-            ? _parent + "[" + _index.ToString(CultureInfo.InvariantCulture) + "]"
-            : _parent + "." + _member;
+        var text = Join(_prefix, _name1, _index1);
+        return HasSecond ? Join(text, _name2, _index2) : text;
+    }
+
+    private ValuePath Append(string? name, int index)
+    {
+        if (IsRoot)
+        {
+            return new ValuePath(null, name, index, null, 0);
+        }
+
+        return HasSecond
+            ? new ValuePath(Join(_prefix, _name1, _index1), _name2, _index2, name, index) // fold the oldest segment
+            : new ValuePath(_prefix, _name1, _index1, name, index);
+    }
+
+    /// <summary>QAPI's full_name(): members joined with '.', elements as [i]; a top-level name costs nothing.</summary>
+    private static string Join(string? prefix, string? name, int indexPlusOne)
+    {
+        var element = name is null ? "[" + (indexPlusOne - 1).ToString(CultureInfo.InvariantCulture) + "]" : null;
+        if (prefix is null)
+        {
+            return name ?? element!;
+        }
+
+        return name is null ? prefix + element : prefix + "." + name;
     }
 }
