@@ -40,7 +40,7 @@ public static partial class QgaAgent
             module.RegisterHooks(hooks);
         }
 
-        var parsed = AgentCommandLine.Parse(args, AgentCommandLine.DefaultArgv0(), hooks, Console.Out, Console.Error, () => CommandNames(modules, hooks));
+        var parsed = AgentCommandLine.Parse(args, AgentCommandLine.DefaultArgv0(), hooks, DeferredConsoleWriter.Out, DeferredConsoleWriter.Error, () => CommandNames(modules, hooks));
         if (parsed.Options is not { } options)
         {
             return parsed.ExitCode;

@@ -38,8 +38,6 @@ internal static unsafe partial class Wait
 
     private const long SYS_pidfd_open = 434; // the same number on every architecture since Linux 5.3
 
-    private static bool s_noPidfdOpenExport;
-
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd
     {
@@ -51,25 +49,14 @@ internal static unsafe partial class Wait
     /// <summary>Tests: behave as on Linux before 5.3, where pidfd_open does not exist.</summary>
     internal static bool SimulateNoPidfd { get; set; }
 
-    /// <summary>pidfd_open(2) through glibc (2.36+) or the raw syscall; returns the fd (O_CLOEXEC) or -errno.</summary>
+    /// <summary>pidfd_open(2) as the raw syscall (what glibc 2.36+'s wrapper does); returns the fd (O_CLOEXEC) or -errno.
+    /// Not glibc's export: AOT agents bind libc at link time (QgaKit.props), and a glibc 2.36 symbol would keep them
+    /// from loading on older guests (Ubuntu 22.04, RHEL 9).</summary>
     public static int PidfdOpen(int pid)
     {
         if (SimulateNoPidfd)
         {
             return -Errno.ENOSYS;
-        }
-
-        if (!s_noPidfdOpenExport)
-        {
-            try
-            {
-                int fd = pidfd_open(pid, 0);
-                return fd >= 0 ? fd : -Errno.Last;
-            }
-            catch (EntryPointNotFoundException)
-            {
-                s_noPidfdOpenExport = true; // glibc older than 2.36
-            }
         }
 
         long r = syscall(SYS_pidfd_open, pid, 0);
@@ -100,9 +87,6 @@ internal static unsafe partial class Wait
 
     [LibraryImport("libc.so.6", SetLastError = true)]
     private static partial int waitpid(int pid, int* status, int options);
-
-    [LibraryImport("libc.so.6", SetLastError = true)]
-    private static partial int pidfd_open(int pid, uint flags);
 
     [LibraryImport("libc.so.6", SetLastError = true)]
     private static partial long syscall(long number, long a1, long a2);

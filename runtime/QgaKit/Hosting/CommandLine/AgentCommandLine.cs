@@ -216,6 +216,14 @@ public static class AgentCommandLine
     public static string DefaultArgv0()
     {
         var args = Environment.GetCommandLineArgs();
+
+        // Native AOT: GetCommandLineArgs()[0] is argv[0] itself (there is no host or dll in front of it), so the
+        // /proc/self/cmdline read below would only repeat it and cost start-up time.
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported && args.Length > 0 && args[0].Length > 0)
+        {
+            return args[0];
+        }
+
         try
         {
             var cmdline = File.ReadAllBytes("/proc/self/cmdline");
