@@ -13,6 +13,6 @@ public class SnapshotHelperTests
             "--- verified\n+++ received\n"
             + "@@ -1,7 +1,7 @@\n a\n b\n c\n-d\n+D\n e\n f\n g\n"
             + "@@ -11,3 +11,4 @@\n k\n l\n m\n+n\n",
-            Snapshot.UnifiedDiff(verified, received));
+            QgaKit.Testing.SnapshotFiles.UnifiedDiff(verified, received));
     }
 }
