@@ -295,6 +295,14 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
             t.Agent.Kill();
             t.Note("state file after kill: " + StateFileText(setup));
             t.Agent = setup.Start(t.Agent.Kind, resetState: false, "-v");
+            // stderr is read by an asynchronous line reader: give the start-up warning a bounded time to arrive
+            // (the assertion below checks it; this only avoids reading before the reader delivered it).
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!t.Agent.StandardError.Contains("previous instance appears", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            {
+                System.Threading.Thread.Sleep(20);
+            }
+
             t.Send(Status);
             t.Send("{\"execute\": \"guest-ping\"}");
             t.Send(FreezeList(mnt));
@@ -322,7 +330,7 @@ public sealed class DifferentialFsfreezeTests(ITestOutputHelper output)
             "> " + Status, Thawed,
         ];
         Assert.Equal(expected, qemu);
-        // Only with -v, and in GLib's own format: qemu-ga warns before its log handler is installed.
+        // In GLib's own format, with or without -v: qemu-ga warns before its log handler is installed.
         var warning = "previous instance appears to have exited with frozen filesystems. deferring logging/pidfile creation and "
             + "disabling non-fsfreeze-safe commands until guest-fsfreeze-thaw is issued, or filesystems are manually unfrozen "
             + $"and the file {setup.StateFile} is removed";
