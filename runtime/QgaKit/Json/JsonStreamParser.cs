@@ -135,48 +135,13 @@ public sealed partial class JsonStreamParser
                             pos++;
                             continue;
                         case (byte)'{':
-                            pos++;
-                            if (Single(JsonTokenType.LeftCurly, c, out result))
-                            {
-                                goto Emit;
-                            }
-
-                            continue;
                         case (byte)'}':
-                            pos++;
-                            if (Single(JsonTokenType.RightCurly, c, out result))
-                            {
-                                goto Emit;
-                            }
-
-                            continue;
                         case (byte)'[':
-                            pos++;
-                            if (Single(JsonTokenType.LeftSquare, c, out result))
-                            {
-                                goto Emit;
-                            }
-
-                            continue;
                         case (byte)']':
-                            pos++;
-                            if (Single(JsonTokenType.RightSquare, c, out result))
-                            {
-                                goto Emit;
-                            }
-
-                            continue;
                         case (byte)',':
-                            pos++;
-                            if (Single(JsonTokenType.Comma, c, out result))
-                            {
-                                goto Emit;
-                            }
-
-                            continue;
                         case (byte)':':
                             pos++;
-                            if (Single(JsonTokenType.Colon, c, out result))
+                            if (Single(StructuralToken(c), c, out result))
                             {
                                 goto Emit;
                             }
@@ -561,6 +526,17 @@ public sealed partial class JsonStreamParser
         _state = JsonLexerState.Start;
         return ProcessToken(type, out result);
     }
+
+    /// <summary>The token a structural character stands for (the lexer emits each as a one-byte token).</summary>
+    private static JsonTokenType StructuralToken(byte c) => c switch
+    {
+        (byte)'{' => JsonTokenType.LeftCurly,
+        (byte)'}' => JsonTokenType.RightCurly,
+        (byte)'[' => JsonTokenType.LeftSquare,
+        (byte)']' => JsonTokenType.RightSquare,
+        (byte)',' => JsonTokenType.Comma,
+        _ => JsonTokenType.Colon,
+    };
 
     private bool Single(JsonTokenType type, byte c, out JsonReadResult result)
     {
