@@ -4,8 +4,8 @@ using QgaKit.Json;
 
 namespace QgaKit.Dispatch;
 
-// CONTRACT (lead): Register/TryGet/Commands are what generated code and the built-ins use. The agent-core helper
-// owns this file and adds the enable/disable state (block/allow lists, frozen filter) behind it.
+// Register/TryGet/Commands are what generated code uses; the enabled state behind them is set by CommandFilter
+// (block list, allow list, frozen state).
 
 /// <summary>The registered commands in registration order (qemu's QmpCommandList), with their enabled state.</summary>
 [AgentService]

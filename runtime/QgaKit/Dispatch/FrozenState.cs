@@ -2,8 +2,7 @@ using System;
 
 namespace QgaKit.Dispatch;
 
-// CONTRACT (lead): shared by dispatch (the frozen filter), hosting (signals deferred while frozen) and freezing
-// (which sets and clears it and owns the state file). The agent-core helper owns this file.
+// Read by dispatch (the frozen filter) and hosting (signals deferred while frozen); only Freezing changes it.
 
 /// <summary>Whether the agent is in frozen state (qemu-ga's <c>frozen</c> flag). Only the freezing code changes it.</summary>
 [AgentService]

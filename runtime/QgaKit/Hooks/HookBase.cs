@@ -4,8 +4,7 @@ using System.Threading.Tasks;
 
 namespace QgaKit.Hooks;
 
-// CONTRACT STUB (lead): generated <Name>Hook classes derive from this. The hooks helper implements the bodies
-// through HookHost/HookRunner (posix_spawn, wait, timeout, trust check, output capture).
+// Part of the contract with generated code: every <Name>Hook derives from this and runs through HookHost.
 
 /// <summary>
 /// Base of every generated hook class. <see cref="Path"/> null means the hook is disabled: running it does

@@ -6,7 +6,7 @@ using QgaKit.Logging;
 
 namespace QgaKit.Hooks;
 
-// CONTRACT (lead; implemented by the hooks helper): generated hook classes and the freezer run hooks through this.
+// Generated hook classes and the freezer run hooks through this one class.
 
 /// <summary>The agent's single place that runs hooks: resolves each hook type's configured path and runs it
 /// with the options <c>--hook-timeout</c>, <c>--hook-log</c> and <c>--hook-allow-untrusted</c>.</summary>

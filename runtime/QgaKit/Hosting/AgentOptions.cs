@@ -2,8 +2,8 @@ using System.Collections.Generic;
 
 namespace QgaKit.Hosting;
 
-// CONTRACT (lead): the merged configuration (config file, then command line). The command-line/config helper
-// owns parsing (CommandLine/, KeyFile/) and may add members; the others only read these.
+// Filled by Hosting/CommandLine and Hosting/Config (config file first, then the command line); everything else only
+// reads it.
 
 /// <summary>The agent's configuration after the config file and the command line are merged (qemu-ga's GAConfig).</summary>
 [AgentService]

@@ -4,8 +4,8 @@ using System.Threading.Tasks;
 
 namespace QgaKit.Transports;
 
-// CONTRACT (lead): every transport (unix-listen, virtio-serial, isa-serial, vsock-listen, socket activation)
-// implements these two interfaces; the agent loop knows nothing else about them.
+// Every transport (unix-listen, virtio-serial, isa-serial, vsock-listen, socket activation) implements these two
+// interfaces; the agent loop knows nothing else about them.
 
 /// <summary>
 /// Where host connections come from. A listening transport yields one client at a time (qemu-ga's backlog-1
