@@ -18,7 +18,7 @@ public sealed class AgentOptions
     public string? Path { get; set; }
 
     /// <summary>True when systemd passed the listening socket (<c>LISTEN_FDS</c>, fd 3): <see cref="Method"/> comes from
-    /// the socket's family, <see cref="Path"/> is null, and the transport listens on fd 3 (added by the hosting helper).</summary>
+    /// the socket's family, <see cref="Path"/> is null, and the transport listens on fd 3.</summary>
     public bool SocketActivated { get; set; }
 
     public string? LogFile { get; set; }
