@@ -13,7 +13,7 @@ public sealed record Transcript(string Name, byte[] Input, string[] Expected)
 
 /// <summary>
 /// Byte streams whose outcome was observed on the real qemu-ga 7.2 (reference sections 1.4-1.6, 8.1, 8.2, 11 and
-/// this team's own runs). <see cref="QemuGaOracleTests"/> replays every one of them against the installed qemu-ga.
+/// the kit's own runs against it). <see cref="QemuGaOracleTests"/> replays every one of them against the installed qemu-ga.
 /// </summary>
 public static class QemuTranscripts
 {
