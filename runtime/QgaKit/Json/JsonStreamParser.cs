@@ -284,18 +284,7 @@ public sealed partial class JsonStreamParser
                         goto Emit;
                     }
 
-                    if (c == (byte)'.' || (c | 0x20) == (byte)'e')
-                    {
-                        pos++;
-                        if (Advance(c, c == (byte)'.' ? JsonLexerState.Mantissa : JsonLexerState.ExponentMark, out result))
-                        {
-                            goto Emit;
-                        }
-
-                        continue;
-                    }
-
-                    if (Terminal(JsonTokenType.Integer, out result))
+                    if (AfterIntegerPart(c, ref pos, out result))
                     {
                         goto Emit;
                     }
@@ -314,18 +303,7 @@ public sealed partial class JsonStreamParser
                         continue;
                     }
 
-                    if (c == (byte)'.' || (c | 0x20) == (byte)'e')
-                    {
-                        pos++;
-                        if (Advance(c, c == (byte)'.' ? JsonLexerState.Mantissa : JsonLexerState.ExponentMark, out result))
-                        {
-                            goto Emit;
-                        }
-
-                        continue;
-                    }
-
-                    if (Terminal(JsonTokenType.Integer, out result))
+                    if (AfterIntegerPart(c, ref pos, out result))
                     {
                         goto Emit;
                     }
@@ -525,6 +503,19 @@ public sealed partial class JsonStreamParser
     {
         _state = JsonLexerState.Start;
         return ProcessToken(type, out result);
+    }
+
+    /// <summary>After a number's integer part: '.' or 'e' continues the number (the byte is consumed), anything else
+    /// ends an integer token and is lexed again. True when a message or error is ready.</summary>
+    private bool AfterIntegerPart(byte c, ref int pos, out JsonReadResult result)
+    {
+        if (c == (byte)'.' || (c | 0x20) == (byte)'e')
+        {
+            pos++;
+            return Advance(c, c == (byte)'.' ? JsonLexerState.Mantissa : JsonLexerState.ExponentMark, out result);
+        }
+
+        return Terminal(JsonTokenType.Integer, out result);
     }
 
     /// <summary>The token a structural character stands for (the lexer emits each as a one-byte token).</summary>

@@ -339,46 +339,14 @@ public readonly partial struct JsonValue
     /// <summary>Allocation-free enumerator over an object's members.</summary>
     public struct ObjectEnumerator
     {
-        private readonly JsonDocument _doc;
-        private readonly int _version;
-        private readonly int _opener;
-        private readonly int _closer;
-        private int _key;
+        // Members are `key ':' value`: the next separator comes after the member's value, two tokens past the key.
+        private ChildCursor _cursor;
 
-        internal ObjectEnumerator(JsonDocument doc, int index, int version)
-        {
-            _doc = doc;
-            _version = version;
-            _opener = index;
-            _closer = doc.Tokens[index].Aux;
-            _key = -1;
-        }
+        internal ObjectEnumerator(JsonDocument doc, int index, int version) => _cursor = new ChildCursor(doc, index, version, valueOffset: 2);
 
-        public JsonProperty Current => new(_doc, _key, _version);
+        public JsonProperty Current => new(_cursor.Doc, _cursor.Position, _cursor.Version);
 
-        public bool MoveNext()
-        {
-            if (_doc.Version != _version)
-            {
-                throw StaleValue();
-            }
-
-            if (_key == _closer)
-            {
-                return false;
-            }
-
-            // The token after the previous member is ',' or the closer; members are key ':' value.
-            int separator = _key < 0 ? _opener : _doc.End(_key + 2) + 1;
-            if (separator == _closer || separator + 1 == _closer)
-            {
-                _key = _closer;
-                return false;
-            }
-
-            _key = separator + 1;
-            return true;
-        }
+        public bool MoveNext() => _cursor.MoveNext();
 
         public ObjectEnumerator GetEnumerator() => this;
     }
@@ -386,47 +354,65 @@ public readonly partial struct JsonValue
     /// <summary>Allocation-free enumerator over an array's elements.</summary>
     public struct ArrayEnumerator
     {
-        private readonly JsonDocument _doc;
-        private readonly int _version;
+        private ChildCursor _cursor;
+
+        internal ArrayEnumerator(JsonDocument doc, int index, int version) => _cursor = new ChildCursor(doc, index, version, valueOffset: 0);
+
+        public JsonValue Current => new(_cursor.Doc, _cursor.Position, _cursor.Version);
+
+        public bool MoveNext() => _cursor.MoveNext();
+
+        public ArrayEnumerator GetEnumerator() => this;
+    }
+
+    /// <summary>Walks the children of an object or array token by token: each child starts after the opener or a
+    /// ',' and ends where the token at <c>Position + valueOffset</c> ends.</summary>
+    private struct ChildCursor
+    {
         private readonly int _opener;
         private readonly int _closer;
-        private int _item;
+        private readonly int _valueOffset;
 
-        internal ArrayEnumerator(JsonDocument doc, int index, int version)
+        public ChildCursor(JsonDocument doc, int opener, int version, int valueOffset)
         {
-            _doc = doc;
-            _version = version;
-            _opener = index;
-            _closer = doc.Tokens[index].Aux;
-            _item = -1;
+            Doc = doc;
+            Version = version;
+            _opener = opener;
+            _closer = doc.Tokens[opener].Aux;
+            _valueOffset = valueOffset;
+            Position = -1;
         }
 
-        public JsonValue Current => new(_doc, _item, _version);
+        public JsonDocument Doc { get; }
+
+        public int Version { get; }
+
+        /// <summary>The first token of the current child (an object member's key).</summary>
+        public int Position { get; private set; }
 
         public bool MoveNext()
         {
-            if (_doc.Version != _version)
+            if (Doc.Version != Version)
             {
                 throw StaleValue();
             }
 
-            if (_item == _closer)
+            if (Position == _closer)
             {
                 return false;
             }
 
-            int separator = _item < 0 ? _opener : _doc.End(_item) + 1;
+            // The token after the previous child is ',' or the closer.
+            int separator = Position < 0 ? _opener : Doc.End(Position + _valueOffset) + 1;
             if (separator == _closer || separator + 1 == _closer)
             {
-                _item = _closer;
+                Position = _closer;
                 return false;
             }
 
-            _item = separator + 1;
+            Position = separator + 1;
             return true;
         }
-
-        public ArrayEnumerator GetEnumerator() => this;
     }
 }
 
